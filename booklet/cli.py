@@ -1,0 +1,92 @@
+"""The ``booklet`` command: build, check and verify the kit.
+
+Exit codes: 0 success, 1 content problems (each printed as ``path:line:col: error: message``),
+2 usage errors. No traceback reaches the user; an internal error is reported as one line.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+from booklet.errors import ContentError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="booklet", description=(
+        "Build a patient-education kit (patient booklet PDF, one-page subtype handouts, clinician deck "
+        "PPTX) from one YAML content source, and prove the outputs are complete."))
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
+                        help="content folder (default: content/)")
+    common.add_argument("--styles", type=Path, default=Path("styles"), metavar="DIR",
+                        help="styles folder holding theme.yaml (default: styles/; styles/a4 for A4 paper)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    build = sub.add_parser("build", parents=[common], help="render every output into --out, then verify it",
+                           description="Render the booklet, handouts and deck into --out, then verify them.")
+    build.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="build folder (default: build/)")
+    build.add_argument("--deck-template", type=Path, metavar="PATH",
+                       help="an institution's .pptx template for the deck (overrides styles' deck.template)")
+    build.add_argument("--only", action="append", choices=["booklet", "handouts", "deck"],
+                       help="build only this output (repeatable); skips verification of the others")
+    build.add_argument("--no-verify", action="store_true", help="skip reading the outputs back")
+    check = sub.add_parser("check", parents=[common], help="validate and lint the content without rendering",
+                           description="Validate content/ and lint it: reading grade, list lengths, glossary "
+                                       "coverage, sources cited, review date.")
+    check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    verify = sub.add_parser("verify", parents=[common], help="read the built files back and prove completeness",
+                            description="Check every output in --out against the content; write manifest.json.")
+    verify.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="build folder (default: build/)")
+    return parser
+
+
+def _build(args) -> int:
+    from booklet.build import build
+    from booklet.verify import verify_and_report
+
+    started = time.perf_counter()
+    written = build(args.content, args.styles, args.out, args.only, args.deck_template)
+    elapsed = time.perf_counter() - started
+    for path in written:
+        print(f"wrote {path}")
+    print(f"built {len(written)} files in {elapsed:.2f} s")
+    if args.no_verify or args.only:
+        return EXIT_OK
+    return verify_and_report(args.content, args.styles, args.out)
+
+
+def _check(args) -> int:
+    from booklet.lint import check_and_report
+
+    return check_and_report(args.content, args.styles, args.strict)
+
+
+def _verify(args) -> int:
+    from booklet.verify import verify_and_report
+
+    return verify_and_report(args.content, args.styles, args.out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return {"build": _build, "check": _check, "verify": _verify}[args.command](args)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        count = len(error.problems)
+        print(f"booklet {args.command}: {count} error{'s' if count != 1 else ''}; nothing was written"
+              if args.command == "build" else f"booklet {args.command}: {count} error(s)", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        if os.environ.get("BOOKLET_DEBUG"):
+            raise
+        print(f"booklet: internal error: {type(exc).__name__}: {exc} (set BOOKLET_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,70 @@
+"""Source locations and the problems reported against them.
+
+Every problem is printed in the compiler convention, ``path:line:col: error: message``, so editors
+and terminals can jump to it. Problems are collected, never raised one at a time, so a single run
+reports everything that is wrong.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a content file: 1-based line and column, path as given to the loader."""
+
+    path: str
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One error or warning about the content, tied to a location."""
+
+    loc: Loc
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems found while loading, validating or rendering."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, loc: Loc, message: str) -> None:
+        self.items.append(Problem(loc, message, "error"))
+
+    def warning(self, loc: Loc, message: str) -> None:
+        self.items.append(Problem(loc, message, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity == "warning"]
+
+    def __bool__(self) -> bool:
+        return bool(self.errors)
+
+
+class ContentError(Exception):
+    """Raised when content cannot be built; carries every problem found so far."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def fail(loc: Loc, message: str) -> ContentError:
+    """A ContentError with a single located problem (for render-time failures)."""
+    return ContentError([Problem(loc, message)])

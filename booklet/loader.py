@@ -1,0 +1,214 @@
+"""Read ``content/`` into the model, collecting every problem with its file, line and column.
+
+File layout (see docs/content-format.md): kit.yaml, sources.yaml, glossary.yaml, deck.yaml,
+sections/*.yaml (in file-name order), tables/*.yaml, subtypes/*.yaml. The loader checks each file
+on its own (shape, keys, types); rules that span files live in ``booklet.validate``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from booklet import model as m
+from booklet.errors import ContentError, Loc, Problems
+from booklet.schema import DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, list_of, one_of
+from booklet.yamlload import compose_file
+
+OPTIONAL = dict(required=False)
+CALLOUT_KINDS = ("tip", "call-care-team", "important")
+RECEPTOR_VALUES = ("positive", "negative", "either", "low")
+
+
+def build(cls, r: Reader, node, spec: dict[str, Field], what: str):
+    """Read a mapping against ``spec`` and build ``cls``; None if any required value is unusable."""
+    values = r.fields(node, spec, what)
+    if values is None or any(values[k] is None for k, f in spec.items() if f.required):
+        return None
+    return cls(**values)
+
+
+def nested(cls, spec: dict[str, Field], what: str):
+    return lambda r, n: build(cls, r, n, spec, what)
+
+
+PAGES = nested(m.Pages, {k: Field(TEXT) for k in (
+    "contents", "glossary", "glossary_intro", "care_team", "care_team_intro", "appointments",
+    "appointments_intro", "notes", "sources", "sources_intro", "questions", "key_points", "reviewed", "next_review", "page")} | {"care_team_fields": Field(TEXT_LIST)},
+    "pages")
+HANDOUT_LABELS = nested(m.HandoutLabels, {k: Field(TEXT) for k in (
+    "what_it_means", "receptors", "how_common", "early", "metastatic", "side_effects", "what_helps", "outlook",
+    "questions", "learn_more", "sources", "positive", "negative", "either", "low")}, "handout")
+DECK_LABELS = nested(m.DeckLabels, {k: Field(TEXT) for k in (
+    "objectives", "agenda", "case", "discussion", "take_aways", "references", "continued", "sources")}, "deck")
+META = {
+    "title": Field(TEXT), "subtitle": Field(TEXT), "edition": Field(TEXT), "language": Field(TEXT),
+    "author": Field(TEXT), "subject": Field(TEXT), "keywords": Field(TEXT_LIST),
+    "last_reviewed": Field(DATE), "next_review": Field(DATE), "disclaimer": Field(TEXT), "pages": Field(PAGES),
+    "handout": Field(HANDOUT_LABELS), "deck": Field(DECK_LABELS),
+}
+SOURCE = nested(m.Source, {"id": Field(ID), "publisher": Field(TEXT), "title": Field(TEXT), "date": Field(TEXT),
+                           "seed": Field(TEXT), "author": Field(TEXT, **OPTIONAL)}, "a source")
+TERM = nested(m.GlossaryTerm, {"term": Field(TEXT), "definition": Field(TEXT),
+                               "also": Field(TEXT_LIST, False, ())}, "a glossary term")
+CHART = nested(m.Chart, {"title": Field(TEXT), "category_column": Field(INT), "value_columns": Field(INT_LIST)},
+               "a chart")
+TABLE = {"id": Field(ID), "caption": Field(TEXT), "columns": Field(TEXT_LIST),
+         "rows": Field(list_of(TEXT_LIST, "a list of rows")), "sources": Field(ID_LIST),
+         "note": Field(TEXT, **OPTIONAL), "chart": Field(CHART, **OPTIONAL)}
+CLINICIAN = nested(m.ClinicianView, {
+    "title": Field(TEXT), "points": Field(TEXT_LIST), "notes": Field(TEXT), "sources": Field(ID_LIST),
+    "tables": Field(ID_LIST, False, ()), "charts": Field(ID_LIST, False, ())}, "the clinician part")
+SOURCES = Field(ID_LIST, False, ())
+BLOCKS: dict[str, tuple[type, dict[str, Field]]] = {
+    "text": (m.Paragraph, {"text": Field(TEXT), "sources": SOURCES}),
+    "heading": (m.Heading, {"heading": Field(TEXT)}),
+    "bullets": (m.Bullets, {"bullets": Field(TEXT_LIST), "sources": SOURCES}),
+    "callout": (m.Callout, {"callout": Field(one_of(*CALLOUT_KINDS)), "title": Field(TEXT),
+                            "text": Field(TEXT, **OPTIONAL), "bullets": Field(TEXT_LIST, False, ()),
+                            "sources": SOURCES}),
+    "table": (m.TableRef, {"table": Field(ID)}),
+    "chart": (m.ChartRef, {"chart": Field(ID)}),
+    "questions": (m.Questions, {"questions": Field(TEXT_LIST)}),
+    "image": (m.Image, {"image": Field(TEXT), "alt": Field(TEXT), "caption": Field(TEXT, **OPTIONAL)}),
+}
+# YAML key -> dataclass field, where the block's kind key doubles as its main value
+RENAMES = {"image": "path", "chart": "table", "heading": "text", "bullets": "items", "callout": "kind", "questions": "items"}
+
+
+def read_block(r: Reader, node) -> m.Block | None:
+    """One body block; its kind is whichever of the block keys it has."""
+    entries = r.mapping(node, "a body block")
+    if entries is None:
+        return None
+    kinds = [k for k in entries if k in BLOCKS]
+    if "callout" in kinds:  # a callout carries its own text/bullets
+        kinds = [k for k in kinds if k not in ("text", "bullets")]
+    if len(kinds) != 1:
+        found = " and ".join(f"'{k}'" for k in kinds) if kinds else "none"
+        r.error(node, f"a body block needs exactly one of {', '.join(BLOCKS)}; found {found}")
+        return None
+    cls, spec = BLOCKS[kinds[0]]
+    values = r.fields(node, spec, f"a '{kinds[0]}' block")
+    if values is None or any(values[k] is None for k, f in spec.items() if f.required):
+        return None
+    if kinds[0] == "callout" and values["text"] is None and not values["bullets"]:
+        r.error(node, "a callout needs 'text' or 'bullets'")
+        return None
+    return cls(**{RENAMES.get(k, k): v for k, v in values.items()})
+
+
+SECTION = {"id": Field(ID), "title": Field(TEXT), "body": Field(list_of(read_block, "a list of blocks")),
+           "key_points": Field(TEXT_LIST, False, ()), "terms": Field(TEXT_LIST, False, ()),
+           "clinician": Field(CLINICIAN, **OPTIONAL)}
+SUBTYPE = {
+    "id": Field(ID), "name": Field(TEXT), "short_name": Field(TEXT),
+    "receptors": Field(lambda r, n: _receptors(r, n)),
+    "what_it_means": Field(TEXT), "how_common": Field(TEXT),
+    "early_treatment": Field(TEXT_LIST), "metastatic_treatment": Field(TEXT_LIST),
+    "side_effects": Field(list_of(nested(m.SideEffect, {"effect": Field(TEXT), "what_helps": Field(TEXT)},
+                                         "a side effect"))),
+    "outlook": Field(nested(m.Outlook, {"table": Field(ID), "columns": Field(TEXT_LIST), "text": Field(TEXT)},
+                            "the outlook")),
+    "questions": Field(TEXT_LIST), "sources": Field(ID_LIST),
+}
+DECK = {
+    "objectives": Field(TEXT_LIST),
+    "parts": Field(list_of(nested(m.DeckPart, {"title": Field(TEXT), "sections": Field(ID_LIST)}, "a deck part"))),
+    "case": Field(nested(m.Case, {"title": Field(TEXT), "presentation": Field(TEXT_LIST),
+                                  "discussion": Field(TEXT_LIST), "notes": Field(TEXT), "sources": Field(ID_LIST)},
+                         "the case")),
+    "take_aways": Field(TEXT_LIST),
+}
+
+
+def _receptors(r: Reader, node):
+    value = one_of(*RECEPTOR_VALUES)
+    spec = {"ER": Field(value), "PR": Field(value), "HER2": Field(value)}
+    values = r.fields(node, spec, "receptors")
+    if values is None or None in (values["ER"], values["PR"], values["HER2"]):
+        return None
+    return m.Receptors(values["ER"], values["PR"], values["HER2"], values["loc"])
+
+
+class _Tree:
+    """One content folder: composes files and names them relative to where the user pointed."""
+
+    def __init__(self, root: Path, problems: Problems):
+        self.root, self.problems = root, problems
+
+    def shown(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path, spec: dict[str, Field] | None, what: str) -> tuple[Reader, Any]:
+        reader = Reader(self.shown(path), self.problems)
+        if not path.is_file():
+            self.problems.error(Loc(reader.path), f"missing file: {what} is required")
+            return reader, None
+        node = compose_file(path, reader.path, self.problems)
+        if node is None or spec is None:
+            return reader, node
+        return reader, reader.fields(node, spec, what)
+
+    def folder(self, name: str) -> list[Path]:
+        folder = self.root / name
+        if not folder.is_dir():
+            self.problems.error(Loc(self.shown(folder)), f"missing folder: content needs {name}/")
+            return []
+        return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))
+
+    def each(self, name: str, spec: dict[str, Field], cls, what: str) -> list:
+        items = []
+        for path in self.folder(name):
+            reader, node = self.read(path, None, what)
+            if node is not None:
+                item = build(cls, reader, node, spec, what)
+                if item is not None:
+                    items.append(item)
+        return items
+
+
+def _listed(tree: _Tree, filename: str, key: str, item, what: str) -> tuple:
+    reader, values = tree.read(tree.root / filename, {key: Field(list_of(item, what))}, filename)
+    return tuple(values[key] or ()) if values else ()
+
+
+def load(root: Path) -> tuple[m.Kit | None, Problems]:
+    """Load a content folder. Returns (kit, problems); kit is None when anything failed to load."""
+    problems = Problems()
+    tree = _Tree(root.resolve(), problems)
+    if not tree.root.is_dir():
+        problems.error(Loc(str(root)), "content folder not found")
+        return None, problems
+    _, meta_values = tree.read(tree.root / "kit.yaml", META, "kit.yaml")
+    sources = _listed(tree, "sources.yaml", "sources", SOURCE, "a list of sources")
+    glossary = _listed(tree, "glossary.yaml", "terms", TERM, "a list of terms")
+    sections = tree.each("sections", SECTION, m.Section, "a section")
+    tables = tree.each("tables", TABLE, m.Table, "a table")
+    subtypes = tree.each("subtypes", SUBTYPE, m.Subtype, "a subtype")
+    deck_reader, deck_values = tree.read(tree.root / "deck.yaml", DECK, "deck.yaml")
+    if problems.errors or meta_values is None or deck_values is None:
+        return None, problems
+    kit = m.Kit(meta=m.Meta(**meta_values), sources=sources, glossary=glossary, sections=tuple(sections),
+                tables={t.id: t for t in tables}, subtypes=tuple(subtypes), deck=m.Deck(**deck_values),
+                root=str(tree.root))
+    kit_tables_dupes(tables, problems)
+    return kit, problems
+
+
+def kit_tables_dupes(tables: list[m.Table], problems: Problems) -> None:
+    """Tables are keyed by id, so a duplicate would vanish from the dict: report it here."""
+    seen: dict[str, m.Table] = {}
+    for table in tables:
+        if table.id in seen:
+            problems.error(table.id.loc, f"duplicate table id '{table.id}' (also in {seen[table.id].loc.path})")
+        seen.setdefault(table.id, table)
+
+
+def load_or_raise(root: Path) -> m.Kit:
+    kit, problems = load(root)
+    if kit is None or problems.errors:
+        raise ContentError(problems.errors)
+    return kit

@@ -1,0 +1,324 @@
+"""The content model: frozen dataclasses in the domain's words, each carrying its source location.
+
+Built by ``booklet.loader`` from ``content/``; checked across files by ``booklet.validate``; turned
+into output documents by ``booklet.compose``. Nothing here knows about PDF or PowerPoint.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from booklet.errors import Loc
+from booklet.schema import Text
+
+
+@dataclass(frozen=True)
+class Source:
+    id: Text
+    publisher: Text
+    title: Text
+    date: Text
+    seed: Text
+    loc: Loc
+    author: Text | None = None
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: Text
+    definition: Text
+    loc: Loc
+    also: tuple[Text, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.term, *self.also)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn from a table: categories from one column, one series per value column."""
+
+    title: Text
+    category_column: int
+    value_columns: tuple[int, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Table:
+    id: Text
+    caption: Text
+    columns: tuple[Text, ...]
+    rows: tuple[tuple[Text, ...], ...]
+    sources: tuple[Text, ...]
+    loc: Loc
+    note: Text | None = None
+    chart: Chart | None = None
+
+    def series(self) -> list[tuple[str, list[float]]]:
+        """(series name, values) for every chart value column; cells like '92%' read as 92.0."""
+        assert self.chart is not None
+        return [(self.columns[c], [number_of(row[c]) for row in self.rows]) for c in self.chart.value_columns]
+
+    def categories(self) -> list[str]:
+        assert self.chart is not None
+        return [row[self.chart.category_column] for row in self.rows]
+
+
+def number_of(cell: str) -> float:
+    """The number in a chart cell: '92%' -> 92.0. Raises ValueError if the cell is not a number."""
+    return float(cell.strip().rstrip("%").strip())
+
+
+# -- section blocks (the patient voice) --------------------------------------------------------
+@dataclass(frozen=True)
+class Paragraph:
+    text: Text
+    loc: Loc
+    sources: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Text, ...]
+    loc: Loc
+    sources: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Callout:
+    kind: Text  # tip | call-care-team | important
+    title: Text
+    loc: Loc
+    text: Text | None = None
+    items: tuple[Text, ...] = ()
+    sources: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableRef:
+    table: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class ChartRef:
+    table: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Questions:
+    items: tuple[Text, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture from the content folder (PNG or JPEG), with alt text for those who cannot see it."""
+
+    path: Text
+    alt: Text
+    loc: Loc
+    caption: Text | None = None
+
+
+Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image
+
+
+@dataclass(frozen=True)
+class ClinicianView:
+    """The clinician voice of a section, stored beside the patient voice so they cannot drift."""
+
+    title: Text
+    points: tuple[Text, ...]
+    notes: Text
+    sources: tuple[Text, ...]
+    loc: Loc
+    tables: tuple[Text, ...] = ()
+    charts: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    id: Text
+    title: Text
+    body: tuple[Block, ...]
+    loc: Loc
+    key_points: tuple[Text, ...] = ()
+    terms: tuple[Text, ...] = ()
+    clinician: ClinicianView | None = None
+
+
+# -- subtypes (one-page handouts) ----------------------------------------------------------------
+@dataclass(frozen=True)
+class Receptors:
+    er: Text
+    pr: Text
+    her2: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class SideEffect:
+    effect: Text
+    what_helps: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Outlook:
+    table: Text
+    columns: tuple[Text, ...]
+    text: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Subtype:
+    id: Text
+    name: Text
+    short_name: Text
+    receptors: Receptors
+    what_it_means: Text
+    how_common: Text
+    early_treatment: tuple[Text, ...]
+    metastatic_treatment: tuple[Text, ...]
+    side_effects: tuple[SideEffect, ...]
+    outlook: Outlook
+    questions: tuple[Text, ...]
+    sources: tuple[Text, ...]
+    loc: Loc
+
+
+# -- the deck ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DeckPart:
+    title: Text
+    sections: tuple[Text, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Case:
+    title: Text
+    presentation: tuple[Text, ...]
+    discussion: tuple[Text, ...]
+    notes: Text
+    sources: tuple[Text, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Deck:
+    objectives: tuple[Text, ...]
+    parts: tuple[DeckPart, ...]
+    case: Case
+    take_aways: tuple[Text, ...]
+    loc: Loc
+
+
+# -- the whole kit -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Pages:
+    """Words for the booklet's furniture pages (contents, glossary, forms, sources)."""
+
+    contents: Text
+    glossary: Text
+    glossary_intro: Text
+    care_team: Text
+    care_team_intro: Text
+    care_team_fields: tuple[Text, ...]
+    appointments: Text
+    appointments_intro: Text
+    notes: Text
+    sources: Text
+    sources_intro: Text
+    questions: Text
+    key_points: Text
+    reviewed: Text
+    next_review: Text
+    page: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class HandoutLabels:
+    """Headings and small words printed on every one-page handout."""
+
+    what_it_means: Text
+    receptors: Text
+    how_common: Text
+    early: Text
+    metastatic: Text
+    side_effects: Text
+    what_helps: Text
+    outlook: Text
+    questions: Text
+    learn_more: Text
+    sources: Text
+    positive: Text
+    negative: Text
+    either: Text
+    low: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class DeckLabels:
+    """Titles of the deck's fixed slides and its small words."""
+
+    objectives: Text
+    agenda: Text
+    case: Text
+    discussion: Text
+    take_aways: Text
+    references: Text
+    continued: Text
+    sources: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: Text
+    subtitle: Text
+    edition: Text
+    language: Text
+    author: Text
+    subject: Text
+    keywords: tuple[Text, ...]
+    last_reviewed: datetime.date
+    next_review: datetime.date
+    disclaimer: Text
+    pages: Pages
+    handout: HandoutLabels
+    deck: DeckLabels
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Kit:
+    """Everything in content/, loaded and located."""
+
+    meta: Meta
+    sources: tuple[Source, ...]
+    glossary: tuple[GlossaryTerm, ...]
+    sections: tuple[Section, ...]
+    tables: dict[str, Table] = field(hash=False)
+    subtypes: tuple[Subtype, ...] = ()
+    deck: Deck | None = None
+    root: str = "content"
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
