@@ -94,10 +94,13 @@ def _glossary(kit: m.Kit, problems: Problems) -> None:
     words_in_glossary = {w for sp in spellings for w in re.split(r"[\s()]+", sp) if w}
     all_text = " ".join(p for s in kit.sections for p in patient_pieces(s))
     all_folded = all_text.casefold()
+    entries = {sp.casefold(): t for t in kit.glossary for sp in t.spellings}
     for section in kit.sections:
         text = " ".join(patient_pieces(section))
         for term in section.terms:
-            if term.casefold() not in text.casefold():
+            entry = entries.get(term.casefold())
+            spellings = entry.spellings if entry else (term,)
+            if not any(sp.casefold() in text.casefold() for sp in spellings):
                 problems.warning(term.loc, f"term '{term}' is listed but not used in section '{section.id}'")
         reported = set()
         for match in ABBREVIATION.finditer(text):

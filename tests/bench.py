@@ -1,0 +1,92 @@
+"""Performance budget: `make bench`.
+
+Builds the kit several times in fresh processes and prints the median wall time per output and in
+total, next to the floor (a bare `import reportlab.platypus, pptx, yaml`), then repeats on the
+content multiplied tenfold (generated in a temp folder, never committed) to show how cost grows.
+Targets on the 2-core reference machine: whole kit < 3x the floor; tenfold < 10x onefold.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def timed(args: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, cwd=cwd, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return time.perf_counter() - started
+
+
+def median(args: list[str], cwd: Path) -> float:
+    return statistics.median(timed(args, cwd) for _ in range(RUNS))
+
+
+def multiply(content: Path, target: Path, factor: int) -> Path:
+    """A copy of the content with every section and subtype repeated ``factor`` times (new ids)."""
+    shutil.copytree(content, target)
+    sections = sorted((target / "sections").glob("*.yaml"))
+    deck = (target / "deck.yaml").read_text()
+    extra_ids = []
+    for copy in range(2, factor + 1):
+        for path in sections:
+            text = path.read_text()
+            ident = re.search(r"^id: (\S+)", text, re.M).group(1)
+            new = f"{ident}-x{copy}"
+            text = re.sub(r"^id: \S+", f"id: {new}", text, count=1, flags=re.M)
+            text = re.sub(r"^title: (.+)$", lambda m: f"title: {m.group(1).strip(chr(34))} ({copy})", text, count=1, flags=re.M)
+            text = re.sub(r"^(  title: )(.+)$", lambda m: f"{m.group(1)}{m.group(2).strip(chr(34))} ({copy})", text,
+                          count=1, flags=re.M)
+            (target / "sections" / f"{path.stem}-x{copy}.yaml").write_text(text)
+            if "\nclinician:" in text:
+                extra_ids.append(new)
+        for path in sorted((content / "subtypes").glob("*.yaml")):
+            text = re.sub(r"^id: (\S+)", lambda m: f"id: {m.group(1)}-x{copy}", path.read_text(), count=1, flags=re.M)
+            (target / "subtypes" / f"{path.stem}-x{copy}.yaml").write_text(text)
+    more = f"  - title: More topics\n    sections: [{', '.join(extra_ids)}]"
+    (target / "deck.yaml").write_text(_append_part(deck, more))
+    return target
+
+
+def _append_part(deck_text: str, part: str) -> str:
+    """deck.yaml with one more entry at the end of its `parts:` list (which `case:` follows)."""
+    head, sep, tail = deck_text.partition("\ncase:")
+    return head.rstrip("\n") + "\n" + part + sep + tail
+
+
+def bench(content: Path, label: str, work: Path) -> dict[str, float]:
+    python = sys.executable
+    base = [python, "-m", "booklet", "build", "--content", str(content), "--styles", str(ROOT / "styles"),
+            "--out", str(work / "out"), "--no-verify"]
+    results = {"floor (import only)": median([python, "-c", "import reportlab.platypus, pptx, yaml"], work)}
+    for only in ("booklet", "handouts", "deck"):
+        results[only] = median(base + ["--only", only], work)
+    results["whole kit"] = median(base, work)
+    print(f"\n{label}: median of {RUNS} fresh processes")
+    for name, seconds in results.items():
+        print(f"  {name:<22} {seconds:6.3f} s")
+    print(f"  whole kit / floor      {results['whole kit'] / results['floor (import only)']:6.2f} x")
+    return results
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        one = bench(ROOT / "content", "1x content", work)
+        big = multiply(ROOT / "content", work / "content10", 10)
+        ten = bench(big, "10x content (generated)", work)
+        print(f"\n10x / 1x whole kit: {ten['whole kit'] / one['whole kit']:.2f} x (target < 10)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

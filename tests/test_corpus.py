@@ -1,0 +1,75 @@
+"""Bad input, tried for real: every tree in tests/corpus/ is the mini fixture with one defect.
+
+Each either builds correctly (expect = OK) or fails with its exact ``path:line:col: error:`` line,
+exit 1, no traceback -- and the previous good build in the same --out is byte-for-byte untouched,
+with no temporary files left behind.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, ROOT, STYLES, run_booklet
+
+CORPUS = ROOT / "tests" / "corpus"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def good_build(tmp_path_factory) -> Path:
+    """A successful build of the mini fixture, to be copied into each case's --out."""
+    work = tmp_path_factory.mktemp("good")
+    shutil.copytree(MINI, work / "content")
+    result = run_booklet("build", "--styles", str(STYLES), cwd=work)
+    assert result.returncode == 0, result.stderr
+    return work / "build"
+
+
+def materialise(case: str, work: Path) -> Path:
+    content = work / "content"
+    shutil.copytree(MINI, content)
+    shutil.copytree(CORPUS / case / "content", content, dirs_exist_ok=True)
+    return content
+
+
+def test_corpus_has_at_least_twenty_broken_trees():
+    broken = [c for c in CASES if (CORPUS / c / "expect").read_text().strip() != "OK"]
+    assert len(broken) >= 20
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case_fails_cleanly_or_builds(case: str, tmp_path: Path, good_build: Path):
+    materialise(case, tmp_path)
+    shutil.copytree(good_build, tmp_path / "build")
+    before = snapshot(tmp_path / "build")
+    expect = (CORPUS / case / "expect").read_text().strip()
+
+    result = run_booklet("build", "--styles", str(STYLES), cwd=tmp_path)
+
+    assert "Traceback" not in result.stderr + result.stdout
+    leftovers = [p.name for p in (tmp_path / "build").rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]
+    assert leftovers == []
+    if expect == "OK":
+        assert result.returncode == 0, result.stderr
+        assert "verify: every section and table is present" in result.stdout
+    else:
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert result.stderr.splitlines()[0] == expect
+        assert snapshot(tmp_path / "build") == before
+
+
+def test_unwritable_output_folder_is_a_located_error(tmp_path: Path):
+    shutil.copytree(MINI, tmp_path / "content")
+    (tmp_path / "blocker").write_text("a file where the build folder's parent should be")
+    result = run_booklet("build", "--styles", str(STYLES), "--out", "blocker/build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("blocker") and ": error: cannot write the build" in first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker", "content"]

@@ -1,0 +1,58 @@
+"""Loading: every value keeps its file, line and column; YAML's surprises become located errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from booklet.errors import Problems
+from booklet.loader import load
+from booklet.schema import Text
+from booklet.yamlload import compose_text
+from conftest import CONTENT, MINI
+
+
+def problems_for(text: str) -> list[str]:
+    problems = Problems()
+    compose_text(text, "f.yaml", problems)
+    return [str(p) for p in problems.items]
+
+
+def test_every_loaded_string_knows_its_line_and_column():
+    kit, problems = load(MINI)
+    assert not problems.errors
+    title = kit.sections[0].title
+    assert isinstance(title, Text)
+    assert (title.loc.path.endswith("sections/01-first.yaml"), title.loc.line, title.loc.col) == (True, 2, 8)
+
+
+def test_the_real_content_loads_without_problems():
+    kit, problems = load(CONTENT)
+    assert [str(p) for p in problems.errors] == []
+    assert kit is not None
+
+
+def test_problems_from_many_files_are_collected_in_one_run(mini: Path):
+    (mini / "sources.yaml").write_text("sources:\n  - id: alpha\n    publisher: x\n")
+    first = mini / "sections" / "01-first.yaml"
+    first.write_text(first.read_text().replace("key_points:", "key_pionts:"))
+    _, problems = load(mini)
+    messages = [str(p) for p in problems.errors]
+    assert any("sources.yaml:2:5: error: missing required key 'title'" in m for m in messages)
+    assert any("01-first.yaml:3:1: error: unknown key 'key_pionts'" in m for m in messages)
+
+
+def test_an_alias_bomb_is_refused_before_it_is_walked():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+    found = problems_for(bomb)
+    assert found[0] == "f.yaml:1:4: error: anchors are not allowed (&a); write the value out"
+
+
+def test_yaml_syntax_errors_are_located():
+    assert problems_for("a: [1, 2\nb: 3\n")[0].startswith("f.yaml:2:2: error: YAML syntax:")
+
+
+def test_a_byte_order_mark_is_accepted(mini: Path):
+    path = mini / "glossary.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    _, problems = load(mini)
+    assert not problems.errors
