@@ -87,7 +87,7 @@ def _merge(base: dict, over: dict, path: str, problems: Problems, where: str = "
     for key, (value, loc) in over.items():
         if key not in base:
             close = difflib.get_close_matches(key, list(base), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            hint = f" (did you mean '{where}{close[0]}'?)" if close else ""
             problems.error(loc, f"unknown style '{where}{key}'{hint}")
             continue
         old = base[key][0]

@@ -108,5 +108,13 @@ def pdf_info(doc_meta, build_time, title: str) -> dict:
                 lang=doc_meta.language, displayDocTitle=1, invariant=1)
 
 
+def stamp_date(canv, when) -> None:
+    """Date the PDF (CreationDate, ModDate) with the build's fixed time instead of reportlab's
+    invariant-mode placeholder, so the metadata is true and two builds still give the same bytes."""
+    stamp = canv._doc._timeStamp
+    stamp.YMDhms = tuple(when.utctimetuple())[:6]
+    stamp.dhh = stamp.dmm = 0
+
+
 def new_buffer() -> io.BytesIO:
     return io.BytesIO()
