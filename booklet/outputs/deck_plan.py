@@ -4,19 +4,16 @@
 which rows of which table. PowerPoint never fits text, so every split is decided here by MEASURING
 text with the theme's TrueType metrics (times a safety factor) against the real placeholder boxes of
 the template (``Geometry``, in points). The writer (``deck_pptx``) then only turns the plan into
-python-pptx calls. The measuring class is the one place this module touches a library (reportlab).
+python-pptx calls. Measuring (``deck_measure.Measure``, reportlab metrics) is the only library used.
 """
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import dataclass, replace
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
 from booklet import compose, ir, model as m
 from booklet.errors import Loc, fail
+from booklet.outputs.deck_measure import Measure
 
 
 @dataclass(frozen=True)
@@ -49,6 +46,7 @@ class TablePlan:
     col_widths: tuple[float, ...]
     header_height: float
     row_heights: tuple[float, ...]
+    align: tuple[str, ...] = ()     # per column: "l", or "ctr" for a column of numbers
 
 
 @dataclass(frozen=True)
@@ -78,59 +76,15 @@ class SlidePlan:
     footnote: str = ""
     footnote_box: Box | None = None
     area: Box | None = None   # where the table or chart goes
+    part: int = 0             # 0 for the first slide of a run, 1.. for its continuation slides
 
 
-@functools.lru_cache(maxsize=None)
-def _font(path: str) -> str:
-    name = "deckmetrics-" + path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    pdfmetrics.registerFont(TTFont(name, path))
-    return name
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _width(font: str, text: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, font, size)
-
-
-class Measure:
-    """Text widths from a TrueType font (reportlab metrics) times a safety factor; greedy word wrap.
-
-    Breaks only at spaces (PowerPoint may also break after hyphens, which only ever needs fewer lines)
-    and breaks a word wider than the box anywhere, as PowerPoint does.
-    """
-
-    def __init__(self, regular: str, bold: str, safety: float):
-        self.fonts = (_font(str(regular)), _font(str(bold)))
-        self.safety = float(safety)
-
-    def width(self, text: str, size: float, bold: bool = False) -> float:
-        return _width(self.fonts[bold], text, size) * self.safety
-
-    def lines(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-        out: list[str] = []
-        space = self.width(" ", size, bold)
-        for paragraph in str(text).split("\n"):
-            line, used = "", 0.0
-            for word in paragraph.split():
-                w = self.width(word, size, bold)
-                if line and used + space + w <= width:
-                    line, used = f"{line} {word}", used + space + w
-                    continue
-                if line:
-                    out.append(line)
-                while w > width and len(word) > 1:
-                    cut = next((i for i in range(len(word) - 1, 0, -1) if self.width(word[:i], size, bold) <= width), 1)
-                    out.append(word[:cut])
-                    word = word[cut:]
-                    w = self.width(word, size, bold)
-                line, used = word, w
-            out.append(line)
-        return out
-
-    def height(self, items, width: float, size: float, line_spacing: float, space: float) -> float:
-        """Height of paragraphs stacked with ``space`` points between them."""
-        lines = sum(len(self.lines(t, width, size)) for t in items)
-        return lines * size * line_spacing + space * max(0, len(items) - 1)
+def _is_number(cell: str) -> bool:
+    try:
+        m.number_of(cell)
+        return True
+    except ValueError:
+        return False
 
 
 def chunks(heights: list[float], capacity: float, gap: float, max_count: int) -> list[tuple[int, int]] | None:
@@ -169,6 +123,10 @@ class Planner:
     def sources_line(self, entries) -> str:
         return f"{self.labels.sources}: " + "; ".join(e.text for e in entries) if entries else ""
 
+    def source_numbers(self, entries) -> str:
+        """'Sources: [2], [4]': the numbers of the References slide, short enough for a slide."""
+        return f"{self.labels.sources}: " + ", ".join(f"[{n}]" for n in sorted(e.number for e in entries)) if entries else ""
+
     @staticmethod
     def notes(*parts: str) -> str:
         return "\n".join(p for p in parts if p)
@@ -177,32 +135,32 @@ class Planner:
     def text_width(self, box: Box, bulleted: bool = True) -> float:
         return box.w - 2 * float(self.s.inset_x) - (float(self.s.bullet_indent) if bulleted else 0)
 
-    def bullets(self, kind: str, title: str, items, notes: str, loc: Loc, numbered_from: int = 0) -> list[SlidePlan]:
+    def bullets(self, kind: str, title: str, items, notes: str, loc: Loc, numbered_from: int = 0,
+                capped: bool = True) -> list[SlidePlan]:
+        """Bullets over as many slides as measuring says (and at most max_bullets a slide when capped)."""
         box, s = self.geo.body, self.s
         width, capacity = self.text_width(box), box.h - 2 * float(s.inset_y)
         size = float(s.body_size)
         while size >= float(s.min_body_size):
             gap = float(s.paragraph_space)
             heights = [len(self.measure.lines(t, width, size)) * size * self.ls for t in items]
-            runs = chunks(heights, capacity, gap, int(s.max_bullets))
+            runs = chunks(heights, capacity, gap, int(s.max_bullets) if capped else len(items) or 1)
             if runs is not None:
-                return [SlidePlan(kind, "content", self.continued(title, i), loc, notes, bullets=tuple(items[a:b]),
-                                  body_size=size, numbered_from=numbered_from + a if numbered_from else 0)
+                return [SlidePlan(kind, "content", title, loc, notes, bullets=tuple(items[a:b]), body_size=size,
+                                  numbered_from=numbered_from + a if numbered_from else 0, part=i)
                         for i, (a, b) in enumerate(runs)]
             size -= 1
         raise fail(loc, f"a bullet on slide '{title}' is too long for one slide even at {s.min_body_size} pt; "
                         "shorten it or split it")
 
     # -- tables and charts ---------------------------------------------------------------------
-    def footnote(self, text: str) -> tuple[str, Box | None, Box]:
-        area, s = self.geo.body, self.s
+    def note_height(self, text: str, width: float) -> float:
+        """Height of the small note (and source numbers) under a table or chart; 0 without one."""
         if not text:
-            return "", None, area
-        size = float(s.footnote_size)
-        lines = self.measure.lines(text, area.w - 2 * float(s.inset_x), size)
-        h = len(lines) * size * self.ls + 2 * float(s.inset_y)
-        note = Box(area.x, area.y + area.h - h, area.w, h)
-        return text, note, Box(area.x, area.y, area.w, area.h - h - float(s.gap))
+            return 0.0
+        size = float(self.s.footnote_size)
+        return len(self.measure.lines(text, width - 2 * float(self.s.inset_x), size)) * size * self.ls \
+            + 2 * float(self.s.inset_y)
 
     def column_widths(self, table: m.Table, total: float) -> list[float]:
         size, pad = float(self.s.table_size), 2 * float(self.s.cell_margin_x)
@@ -210,8 +168,9 @@ class Planner:
         natural = [max(self.measure.width(r[c], size, b) for r, b in rows) + pad for c in range(len(table.columns))]
         least = [max(max((self.measure.width(w, size, b) for w in r[c].split()), default=0) for r, b in rows) + pad
                  for c in range(len(table.columns))]
-        if sum(natural) <= total:
-            return [n * total / sum(natural) for n in natural]
+        if sum(natural) <= total:       # fits on one line per cell: a little air, centred by the writer
+            target = min(total, max(sum(natural) * 1.3, total * 0.6))
+            return [n * target / sum(natural) for n in natural]
         if sum(least) >= total:
             return [w * total / sum(least) for w in least]
         spare, stretch = total - sum(least), sum(n - w for n, w in zip(natural, least)) or 1
@@ -223,28 +182,39 @@ class Planner:
         return lines * size * self.ls + 2 * float(s.cell_margin_y)
 
     def table(self, table: m.Table, title: str, notes: str, footnote: str) -> list[SlidePlan]:
-        text, note_box, area = self.footnote(footnote)
+        area, gap = self.geo.body, float(self.s.gap)
         widths = self.column_widths(table, area.w)
+        x = area.x + (area.w - sum(widths)) / 2
+        note_h = self.note_height(footnote, sum(widths))
+        area = Box(area.x, area.y, area.w, area.h - (note_h + gap if footnote else 0))
         header_h = self.row_height(table.columns, widths, True)
         heights = [self.row_height(r, widths, False) for r in table.rows]
         runs = chunks(heights, area.h - header_h, 0, int(self.s.table_max_rows))
         if runs is None:
             raise fail(table.loc, f"a row of table '{table.id}' is too tall for one slide; shorten its cells")
-        return [SlidePlan("table", "title_only", self.continued(title, i), table.loc, notes, footnote=text,
-                          footnote_box=note_box, area=area,
-                          table=TablePlan(table.caption, tuple(table.columns), tuple(table.rows[a:b]), tuple(widths),
-                                          header_h, tuple(heights[a:b])))
-                for i, (a, b) in enumerate(runs)]
+        align = tuple("ctr" if all(_is_number(r[c]) for r in table.rows) else "l" for c in range(len(table.columns)))
+        slides = []
+        for i, (a, b) in enumerate(runs):
+            box = Box(x, area.y, sum(widths), header_h + sum(heights[a:b]))
+            below = Box(x, box.y + box.h + gap, box.w, note_h) if footnote else None   # the note right under it
+            slides.append(SlidePlan("table", "title_only", title, table.loc, notes, footnote=footnote,
+                                    footnote_box=below, area=box, part=i,
+                                    table=TablePlan(table.caption, tuple(table.columns), tuple(table.rows[a:b]),
+                                                    tuple(widths), header_h, tuple(heights[a:b]), align)))
+        return slides
 
     def chart(self, table: m.Table, title: str, notes: str, footnote: str) -> SlidePlan:
         assert table.chart is not None
-        text, note_box, area = self.footnote(footnote)
+        area, gap = self.geo.body, float(self.s.gap)
+        note_h = self.note_height(footnote, area.w)
+        note_box = Box(area.x, area.y + area.h - note_h, area.w, note_h) if footnote else None
+        area = Box(area.x, area.y, area.w, area.h - (note_h + gap if footnote else 0))
         cells = [row[c] for row in table.rows for c in table.chart.value_columns]
         chart = ChartPlan(table.chart.title, tuple(table.categories()),
                           tuple((name, tuple(values)) for name, values in table.series()),
                           all(c.strip().endswith("%") for c in cells), compose.chart_alt_text(table))
         return SlidePlan("chart", "title_only", title, table.chart.loc, notes, chart=chart,
-                         footnote=text, footnote_box=note_box, area=area)
+                         footnote=footnote, footnote_box=note_box, area=area)
 
     # -- titles --------------------------------------------------------------------------------
     def fit(self, text: str, box: Box, size: float, least: float, max_lines: int, loc: Loc) -> float:
@@ -257,14 +227,19 @@ class Planner:
         raise fail(loc, f"'{text}' does not fit its slide box on {max_lines} line(s) at {least} pt; shorten it")
 
     def finish(self, slides: list[SlidePlan]) -> list[SlidePlan]:
-        """Unique titles (a repeated title gets ' (2)'), then every title and subtitle measured to fit."""
+        """Unique titles (a repeated title gets ' (2)', its continuations '(2) (cont.)'), then every title
+        and subtitle measured to fit."""
         seen: set[str] = set()
-        out = []
+        out, base = [], ""
         s = self.s
         for slide in slides:
-            title, n = slide.title, 2
+            if slide.part == 0:
+                base, n = slide.title, 2
+                while base.casefold() in seen:
+                    base, n = f"{slide.title} ({n})", n + 1
+            title, n = self.continued(base, slide.part), 2
             while title.casefold() in seen:
-                title, n = f"{slide.title} ({n})", n + 1
+                title, n = f"{self.continued(base, slide.part)} ({n})", n + 1
             seen.add(title.casefold())
             box, size = {"title": (self.geo.cover_title, s.cover_title_size),
                          "section": (self.geo.section_title, s.section_title_size),
@@ -290,7 +265,8 @@ def plan(doc: ir.DeckDoc, kit_meta: m.Meta, style, geo: Geometry, measure: Measu
                         subtitle=(meta.edition, f"{kit_meta.pages.reviewed} {compose.human_date(meta.last_reviewed)}"))]
     slides += p.bullets("objectives", labels.objectives, doc.objectives, p.notes(*doc.objectives, every), labels.loc)
     agenda_notes = p.notes(*(f"{part.title}: " + "; ".join(t.title for t in part.topics) for part in doc.parts))
-    slides += p.bullets("agenda", labels.agenda, [part.title for part in doc.parts], agenda_notes, labels.loc)
+    slides += p.bullets("agenda", labels.agenda, [part.title for part in doc.parts], agenda_notes, labels.loc,
+                        capped=False)
     for part in doc.parts:
         slides.append(SlidePlan("section", "section", part.title, part.loc, "; ".join(t.title for t in part.topics)))
         for topic in part.topics:
@@ -302,13 +278,13 @@ def plan(doc: ir.DeckDoc, kit_meta: m.Meta, style, geo: Geometry, measure: Measu
                 used = [by_id[i] for i in table.sources if i in by_id] or list(topic.sources)
                 slides += p.table(table, lead or table.caption, p.notes(table.caption, table.note or "",
                                                                          p.sources_line(used)),
-                                  p.notes(table.note or "", p.sources_line(used)))
+                                  p.notes(table.note or "", p.source_numbers(used)))
                 lead = None
             for table in topic.charts:
                 used = [by_id[i] for i in table.sources if i in by_id] or list(topic.sources)
                 chart_notes = p.notes(compose.chart_alt_text(table), table.note or "", p.sources_line(used))
                 slides.append(p.chart(table, lead or table.chart.title, chart_notes,
-                                      p.notes(table.note or "", p.sources_line(used))))
+                                      p.notes(table.note or "", p.source_numbers(used))))
                 lead = None
             if lead is not None:
                 slides.append(SlidePlan("topic", "title_only", topic.title, topic.loc, topic_notes))
@@ -320,5 +296,5 @@ def plan(doc: ir.DeckDoc, kit_meta: m.Meta, style, geo: Geometry, measure: Measu
     slides += p.bullets("take_aways", labels.take_aways, doc.take_aways, p.notes(*doc.take_aways, every), labels.loc)
     ref_notes = p.notes(*(f"{e.number}. {e.text}" for e in doc.references))
     slides += p.bullets("references", labels.references, [e.text for e in doc.references], ref_notes, labels.loc,
-                        numbered_from=1)
+                        numbered_from=1, capped=False)
     return p.finish(slides)

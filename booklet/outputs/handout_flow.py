@@ -4,7 +4,7 @@ content is too long.
 The column content is a list of ``Piece``s, each an already-wrapped reportlab flowable with its
 height. Paragraphs may break between lines (never leaving fewer than two lines on either side),
 headings stay with what follows them, and a table row that starts a new column gets its table's
-header again. ``fill`` places pieces for a given column height in pure arithmetic, so searching for
+header again. ``Columns.fill`` places pieces for a given column height in pure arithmetic, so searching for
 the balanced height costs no extra wrapping.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable
 
 FUZZ = 1e-6
+TALL = 1e6
 MIN_LINES = 2          # fewest lines of a paragraph left at the foot or the head of a column
 
 
@@ -25,6 +26,7 @@ class Piece:
     keep_next: bool = False        # never end a column with this piece (headings, table headers)
     leading: float = 0.0           # for paragraphs that may break between lines
     header: "Piece | None" = None  # for table rows: the header to repeat at the top of a column
+    label: str = ""                # the content field it shows, for the overflow message
 
     @property
     def lines(self) -> int:
@@ -53,97 +55,103 @@ class Placed:
         return self.piece.height
 
 
-def _need(pieces: list[Piece], i: int) -> float:
-    """The height that must fit below the current point before pieces[i] may start there."""
-    total, j = 0.0, i
-    while True:
-        piece = pieces[j]
-        if j > i:
-            total += piece.gap
-        if not piece.keep_next or j == len(pieces) - 1:
-            return total + piece.min_first
-        total += piece.height
-        j += 1
+class Columns:
+    """Pieces to pour into side-by-side columns of one height."""
 
+    def __init__(self, pieces: list[Piece], count: int = 2):
+        self.pieces, self.count = pieces, count
+        self.split = [p.splittable for p in pieces]
+        self.lines = [p.lines for p in pieces]
+        self.needs = [self._need(i) for i in range(len(pieces))]
 
-def fill(pieces: list[Piece], height: float, columns: int = 2) -> list[list[Placed]] | None:
-    """Pieces placed column after column in columns of ``height``; None if they need more columns."""
-    cols: list[list[Placed]] = [[]]
-    used = 0.0
-
-    def place(item: Placed) -> None:
-        nonlocal used
-        cols[-1].append(item)
-        used += item.gap + item.height
-
-    def next_column(piece: Piece) -> bool:
-        nonlocal used
-        cols.append([])
-        used = 0.0
-        if piece.header is not None and len(cols) <= columns:
-            place(Placed(piece.header, 0.0))
-        return len(cols) <= columns
-
-    for i, piece in enumerate(pieces):
-        gap = piece.gap if used else 0.0
-        if used and used + gap + _need(pieces, i) > height + FUZZ:
-            if not next_column(piece):
-                return None
-            gap = 0.0
-        if used + gap + piece.height <= height + FUZZ:
-            place(Placed(piece, gap))
-            continue
-        if not piece.splittable:
-            if not cols[-1] or not next_column(piece) or used + piece.height > height + FUZZ:
-                return None
-            place(Placed(piece, 0.0))
-            continue
-        first = 0
+    def _need(self, i: int) -> float:
+        """The height that must fit below the current point before pieces[i] may start there."""
+        total, j, pieces = 0.0, i, self.pieces
         while True:
-            left = piece.lines - first
-            room = height - used - gap
-            if left * piece.leading <= room + FUZZ:
-                place(Placed(piece, gap, first, piece.lines))
-                break
-            take = min(int((room + FUZZ) / piece.leading), left - MIN_LINES)
-            if take >= MIN_LINES:
-                place(Placed(piece, gap, first, first + take))
-                first += take
-            elif not cols[-1]:
-                return None
-            if not next_column(piece):
-                return None
-            gap = 0.0
-    return cols
+            piece = pieces[j]
+            if j > i:
+                total += piece.gap
+            if not piece.keep_next or j == len(pieces) - 1:
+                return total + piece.min_first
+            total += piece.height
+            j += 1
 
+    def fill(self, height: float, keep: bool = True) -> list[list[Placed]] | bool:
+        """Pieces placed column after column (only whether they fit, unless ``keep``)."""
+        cols: list[list] = [[]]
+        used, limit = 0.0, height + FUZZ
 
-def balanced(pieces: list[Piece], height: float) -> tuple[list[list[Placed]], float] | None:
-    """The shortest column height (at most ``height``) that holds every piece, and the placement."""
-    best = fill(pieces, height)
-    if best is None:
-        return None
-    low, high = 0.0, height
-    while high - low > 0.5:
-        middle = (low + high) / 2
-        trial = fill(pieces, middle)
-        if trial is None:
-            low = middle
-        else:
-            high, best = middle, trial
-    return best, high
+        def next_column(piece: Piece) -> bool:
+            nonlocal used
+            cols.append([])
+            used = 0.0
+            if piece.header is not None:
+                cols[-1].append((piece.header, 0.0, 0, 0))
+                used = piece.header.height
+            return len(cols) <= self.count
 
+        for i, piece in enumerate(self.pieces):
+            gap = piece.gap if used else 0.0
+            if used and used + gap + self.needs[i] > limit:
+                if not next_column(piece):
+                    return False
+                gap = 0.0
+            if used + gap + piece.height <= limit:
+                cols[-1].append((piece, gap, 0, 0))
+                used += gap + piece.height
+                continue
+            if not self.split[i]:
+                if not cols[-1] or not next_column(piece) or used + piece.height > limit:
+                    return False
+                cols[-1].append((piece, 0.0, 0, 0))
+                used += piece.height
+                continue
+            first, lines, leading = 0, self.lines[i], piece.leading
+            while True:
+                left = lines - first
+                room = height - used - gap
+                if left * leading <= room + FUZZ:
+                    cols[-1].append((piece, gap, first, lines))
+                    used += gap + left * leading
+                    break
+                take = min(int((room + FUZZ) / leading), left - MIN_LINES)
+                if take >= MIN_LINES:
+                    cols[-1].append((piece, gap, first, first + take))
+                    first += take
+                elif not cols[-1]:
+                    return False
+                if not next_column(piece):
+                    return False
+                gap = 0.0
+        return [[Placed(*item) for item in col] for col in cols] if keep else True
 
-def needed_height(pieces: list[Piece], height: float) -> float:
-    """The column height the pieces would need (more than ``height``, which they do not fit)."""
-    low = height
-    high = height + sum(p.gap + p.height for p in pieces) + sum(p.header.height for p in pieces if p.header)
-    while high - low > 0.5:
-        middle = (low + high) / 2
-        if fill(pieces, middle) is None:
-            low = middle
-        else:
-            high = middle
-    return high
+    def fits(self, height: float) -> bool:
+        return bool(self.fill(height, keep=False))
+
+    def balanced(self, height: float) -> list[list[Placed]] | None:
+        """Placed at the shortest column height (at most ``height``) that holds every piece."""
+        if not self.fits(height):
+            return None
+        low, high = 0.0, height
+        while high - low > 0.5:
+            middle = (low + high) / 2
+            if self.fits(middle):
+                high = middle
+            else:
+                low = middle
+        return self.fill(high)
+
+    def needed(self, height: float) -> float:
+        """The column height the pieces would need (more than ``height``, which they do not fit)."""
+        low = height
+        high = height + sum(p.gap + p.height + (p.header.height if p.header else 0) for p in self.pieces)
+        while high - low > 0.5:
+            middle = (low + high) / 2
+            if self.fits(middle):
+                high = middle
+            else:
+                low = middle
+        return high
 
 
 def fragments(placed_cols: list[list[Placed]], width: float) -> list[list[tuple[Flowable, float, float]]]:
@@ -153,14 +161,16 @@ def fragments(placed_cols: list[list[Placed]], width: float) -> list[list[tuple[
     for col in placed_cols:
         items = []
         for item in col:
-            flow = item.piece.flow
-            if item.last:
-                flow = rests.get(id(item.piece), flow)
-                if item.last < item.piece.lines:
-                    lines = item.last - item.first
-                    head, rest = flow.split(width, (lines + 0.5) * item.piece.leading)
-                    rests[id(item.piece)] = rest
-                    flow = head
+            piece, flow = item.piece, item.piece.flow
+            if item.last and (item.first or item.last < piece.lines):
+                flow = rests.pop(id(piece), flow)
+                if item.first:
+                    flow.wrap(width, TALL)   # a split part is wrapped again before it is drawn or split
+                if item.last < piece.lines:
+                    flow, rests[id(piece)] = flow.split(width, (item.last - item.first + 0.5) * piece.leading)
+                    flow.wrap(width, TALL)
+                if abs(flow.height - item.height) > 0.01:
+                    raise RuntimeError("a split paragraph came out a different height than measured")
             items.append((flow, item.gap, item.height))
         out.append(items)
     return out
@@ -178,6 +188,5 @@ class Sheet(Flowable):
         return self.width, self.height
 
     def draw(self):
-        for flow, x, top, width, height in self.parts:
-            flow.wrapOn(self.canv, width, height + 1)
+        for flow, x, top, _, height in self.parts:   # each was wrapped at its width when it was measured
             flow.drawOn(self.canv, x, self.height - top - height)

@@ -57,7 +57,7 @@ def bar_chart(table: m.Table, width: float, height: float, theme, *, font: str, 
     text, rule, paper = colour(theme, "text"), colour(theme, "rule"), colour(theme, "background")
     palette = [HexColor(c) for c in theme.colours.chart_series]
     line = size * 1.25
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=font, initialFontSize=size)
     top = height
     for row in _legend_rows([name for name, _ in series], width, font, size):
         top -= line * 1.3
@@ -78,7 +78,7 @@ def bar_chart(table: m.Table, width: float, height: float, theme, *, font: str, 
     chart.x, chart.width = axis_width, width - axis_width - size * 0.5
     group = chart.width / max(len(categories), 1) * 0.92
     chart.y = max(len(simpleSplit(c, font, size, group)) for c in categories) * line + size
-    chart.height = top - line * 1.6 - chart.y
+    chart.height = top - line * 2.2 - chart.y
     chart.data = [values for _, values in series]
     chart.barLabelFormat = "values"
     chart.barLabelArray = [[row[c] for row in table.rows] for c in table.chart.value_columns]

@@ -1,21 +1,15 @@
-"""Reusable reportlab building blocks for the kit's PDFs: data tables, boxed callouts, hatched bar
-charts, ruled write-in lines and grids, and clickable contents entries whose page numbers are
-filled in at the end of the build.
+"""Reusable reportlab building blocks for the kit's PDFs: data tables, boxed callouts, figures,
+ruled write-in lines and grids, and clickable contents entries whose page numbers are filled in at
+the end of the build (charts are in ``pdf_chart``).
 
 Nothing here reads content words or fixed sizes of its own: callers pass the theme, the styles and
 the sizes, so the booklet and the handouts can share these without drifting apart.
 """
 from __future__ import annotations
 
-import math
-
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
-from reportlab.lib.attrmap import AttrMap, AttrMapValue
-from reportlab.lib.colors import HexColor
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Table, TableStyle
 
 from booklet import model as m
 from booklet.outputs.pdfbase import colour, para
@@ -37,44 +31,58 @@ def column_widths(rows: list[list[str]], styles: list, width: float, padding: fl
     least, most = [0.0] * n, [0.0] * n
     for row, style in zip(rows, styles):
         for c, cell in enumerate(row):
-            measure = lambda s: stringWidth(s, style.fontName, style.fontSize)  # noqa: E731
             words = cell.split() or [""]
-            least[c] = max(least[c], max(measure(w) for w in words) + 2 * padding)
-            most[c] = max(most[c], measure(cell) + 2 * padding)
-    if sum(least) >= width:
-        return [width * w / sum(least) for w in least]
+            longest = max(stringWidth(w, style.fontName, style.fontSize) for w in words)
+            least[c] = max(least[c], longest + 2 * padding)
+            most[c] = max(most[c], stringWidth(cell, style.fontName, style.fontSize) + 2 * padding)
+    if sum(least) >= width:     # some word is too long for any layout: short columns keep their words
+        base = [min(w, width / n) for w in least]
+        over = [w - b for w, b in zip(least, base)]
+        return [b + (width - sum(base)) * o / (sum(over) or 1) for b, o in zip(base, over)]
     spare, want = width - sum(least), [b - a for a, b in zip(least, most)]
     if sum(want) <= spare:
         return [b + (width - sum(most)) / n for b in most]
     return [a + spare * w / sum(want) for a, w in zip(least, want)]
 
 
-def data_table(table: m.Table, width: float, theme, *, header, cell, caption, note,
-               padding: float, rule_width: float, refs: tuple[int, ...] = ()) -> list[Flowable]:
-    """Caption above, the table (header row repeated on every page it spans), note below."""
+def data_table(table: m.Table, width: float, theme, *, header, cell, caption, note, padding: float,
+               rule_width: float, max_height: float, refs: tuple[int, ...] = ()) -> list[Flowable]:
+    """Caption above, the table (header row repeated on every page it spans), note below. The
+    styles must not change afterwards (the paragraphs remember their line breaks).
+
+    A table up to half of ``max_height`` (the frame) is kept whole with its caption; a longer one
+    starts on a new page unless its caption, header and first rows fit, then breaks between rows.
+    """
     texts = [list(table.columns), *[list(r) for r in table.rows]]
     widths = column_widths(texts, [header] + [cell] * len(table.rows), width, padding)
-    data = [[para(c, header) for c in table.columns]] + [[para(c, cell) for c in row] for row in table.rows]
-    grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+    data = [[para(c, header, stable=True) for c in table.columns]]
+    data += [[para(c, cell, stable=True) for c in row] for row in table.rows]
+    grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     grid.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), colour(theme, "table_header_fill")),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colour(theme, "background"), colour(theme, "table_stripe")]),
         ("LINEBELOW", (0, 0), (-1, -1), rule_width, colour(theme, "rule")),
         ("BOX", (0, 0), (-1, -1), rule_width, colour(theme, "rule")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), cell.fontName, cell.fontSize),
         ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
     ]))
-    parts: list[Flowable] = [para(table.caption, caption, refs), grid]
-    if table.note:
-        parts.append(para(table.note, note))
-    return [KeepTogether(parts)]
+    title = para(table.caption, caption, refs, stable=True)
+    parts: list[Flowable] = [title, grid] + ([para(table.note, note, stable=True)] if table.note else [])
+    heights = [p.wrap(width, max_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts]
+    rows = grid._rowHeights
+    grid.splitInRow = int(max(rows) > max_height * 0.8)    # only a giant row may break inside itself
+    if sum(heights) <= max_height / 2:
+        return [KeepTogether(parts)]
+    title.keepWithNext = 0     # the CondPageBreak decides instead
+    return [CondPageBreak(heights[0] + sum(rows[:4])), *parts]
 
 
 # -- callouts -----------------------------------------------------------------------------------
-def callout_box(kind: str, content: list[Flowable], width: float, theme, *, edge_width: float,
-                padding: float, rule_width: float) -> Table:
-    """A shaded box with a thick left rule in the kind's colour; the border pattern differs by kind."""
+def callout_box(kind: str, content: list[Flowable], width: float, theme, *, font: str, edge_width: float,
+                padding: float, rule_width: float, max_height: float) -> Table:
+    """A shaded box with a thick left rule in the kind's colour; the border pattern differs by kind.
+    It moves to the next page whole, unless it is taller than ``max_height`` (then it breaks inside)."""
     fill, edge, border = CALLOUT_LOOKS[kind]
     edge_colour = colour(theme, edge)
     commands = [
@@ -82,7 +90,7 @@ def callout_box(kind: str, content: list[Flowable], width: float, theme, *, edge
         ("LINEBEFORE", (0, 0), (0, -1), edge_width, edge_colour),
         ("LEFTPADDING", (0, 0), (-1, -1), padding + edge_width / 2), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), font),
     ]
     if border in ("box", "heavy-box"):
         heavy = 2.5 if border == "heavy-box" else 1
@@ -90,8 +98,150 @@ def callout_box(kind: str, content: list[Flowable], width: float, theme, *, edge
     elif border == "bars":
         commands += [("LINEABOVE", (0, 0), (-1, 0), rule_width * 2, edge_colour),
                      ("LINEBELOW", (0, -1), (-1, -1), rule_width * 2, edge_colour)]
-    box = Table([[content]], colWidths=[width], hAlign="LEFT", splitInRow=1)
+    box = Table([[content]], colWidths=[width], hAlign="LEFT")
     box.setStyle(TableStyle(commands))
+    box.splitInRow = int(box.wrap(width, max_height)[1] > max_height)
     return box
 
 
+
+
+# -- figures ------------------------------------------------------------------------------------
+def figure(path: str, width: float, max_height: float, caption_para=None) -> list[Flowable]:
+    """A picture scaled to the column width (or less, if it would be taller than max_height)."""
+    w, h = ImageReader(path).getSize()
+    scale = min(width / w, max_height / h)
+    parts: list[Flowable] = [Image(path, width=w * scale, height=h * scale, hAlign="LEFT")]
+    if caption_para is not None:
+        parts.append(caption_para)
+    return [KeepTogether(parts)]
+
+
+# -- ruled lines to write on --------------------------------------------------------------------
+class RuledLines(Flowable):
+    """Lines to write on, ``gap`` apart. ``count=None`` fills the rest of the frame. With a number
+    style, every ``every``-th line starts with its running number (1, 2, 3 ...)."""
+
+    def __init__(self, count: int | None, gap: float, colour, rule_width: float, *,
+                 number_font: str | None = None, number_size: float = 0, number_colour=None, every: int = 1):
+        super().__init__()
+        self.count, self.gap, self.colour, self.rule_width = count, gap, colour, rule_width
+        self.number_font, self.number_size, self.every = number_font, number_size, every
+        self.number_colour = number_colour
+        self.lines = count or 1
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        if self.count is None:
+            self.lines = max(1, int(ah // self.gap))
+            self.lines -= self.lines % self.every if self.lines > self.every else 0
+        self.height = self.lines * self.gap
+        return aw, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        canv = self.canv
+        canv.setStrokeColor(self.colour)
+        canv.setLineWidth(self.rule_width)
+        indent = self.number_size * 2.2 if self.number_font else 0
+        for i in range(self.lines):
+            y = self.height - (i + 1) * self.gap
+            numbered = self.number_font and i % self.every == 0
+            if numbered:
+                canv.setFillColor(self.number_colour)
+                canv.setFont(self.number_font, self.number_size)
+                canv.drawRightString(indent - self.number_size * 0.5, y + self.rule_width * 3,
+                                     f"{i // self.every + 1}.")
+            canv.line(indent, y, self.width, y)
+
+
+class RuledGrid(Flowable):
+    """A ruled form: columns of the given width fractions, rows ``row_height`` apart, filling the rest
+    of the frame; ``hints`` are faint marks printed in each cell of a column (e.g. '/' in a date)."""
+
+    def __init__(self, fractions: list[float], row_height: float, colour, rule_width: float, *,
+                 hints: list[str] | None = None, hint_font: str = "", hint_size: float = 0, hint_colour=None):
+        super().__init__()
+        self.fractions, self.row_height, self.colour, self.rule_width = fractions, row_height, colour, rule_width
+        self.hints = hints or [""] * len(fractions)
+        self.hint_font, self.hint_size, self.hint_colour = hint_font, hint_size, hint_colour
+        self.rows = 1
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.rows = max(1, int(ah // self.row_height))
+        self.height = self.rows * self.row_height
+        return aw, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        canv = self.canv
+        canv.setStrokeColor(self.colour)
+        canv.setLineWidth(self.rule_width)
+        xs = [0.0]
+        for f in self.fractions:
+            xs.append(xs[-1] + f * self.width / sum(self.fractions))
+        for r in range(self.rows + 1):
+            canv.line(0, r * self.row_height, self.width, r * self.row_height)
+        for x in xs:
+            canv.line(x, 0, x, self.height)
+        if self.hint_font:
+            canv.setFont(self.hint_font, self.hint_size)
+            canv.setFillColor(self.hint_colour)
+            for r in range(self.rows):
+                for c, hint in enumerate(self.hints):
+                    if hint:
+                        canv.drawCentredString((xs[c] + xs[c + 1]) / 2, r * self.row_height + self.row_height * 0.35,
+                                               hint)
+
+
+# -- contents entries with late page numbers ------------------------------------------------------
+class ContentsEntry(Flowable):
+    """One clickable contents line: the title (wrapped if it must be), a dotted leader, and the page
+    number, which is drawn from the form XObject ``form`` so it can be defined once the pages are
+    known (see ``define_number_form``). The whole entry links to the named destination ``key``."""
+
+    def __init__(self, title_para, key: str, form: str, number_width: float, gap: float, colour,
+                 rule_width: float):
+        super().__init__()
+        self.title, self.key, self.form = title_para, key, form
+        self.number_width, self.gap, self.colour, self.rule_width = number_width, gap, colour, rule_width
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        _, h = self.title.wrap(aw - self.number_width - self.gap, ah)
+        self.height = h + self.gap
+        return aw, self.height
+
+    def draw(self):
+        canv, style = self.canv, self.title.style
+        self.title.drawOn(canv, 0, self.gap / 2)
+        lines = self.title.getActualLineWidths0()
+        baseline = self.gap / 2 + self.title.height - style.fontSize - (len(lines) - 1) * style.leading
+        end = self.width - self.number_width
+        if lines[-1] + self.gap < end - self.gap:
+            canv.saveState()
+            canv.setStrokeColor(self.colour)
+            canv.setLineWidth(self.rule_width * 1.6)
+            canv.setLineCap(1)
+            canv.setDash([0, self.rule_width * 5])
+            canv.line(lines[-1] + self.gap / 2, baseline, end - self.gap / 2, baseline)
+            canv.restoreState()
+        canv.saveState()
+        canv.translate(self.width, baseline)
+        canv.doForm(self.form)
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def define_number_form(canv, form: str, number: int, font: str, size: float, colour, width: float) -> None:
+    """Define the XObject a ContentsEntry drew: ``number`` right-aligned at the form's origin."""
+    canv.beginForm(form, lowerx=-width, lowery=-size, upperx=size, uppery=size * 1.5)
+    canv.setFont(font, size)
+    canv.setFillColor(colour)
+    canv.drawRightString(0, 0, str(number))
+    canv.endForm()

@@ -33,13 +33,30 @@ def safe(text: str) -> str:
     return escape(str(text))
 
 
-def para(text: str, style, refs: tuple[int, ...] = ()) -> Paragraph:
-    """The ONE place where content text becomes a reportlab Paragraph (escaped, never markup)."""
+class StableParagraph(Paragraph):
+    """A Paragraph that remembers its line breaks per width. Platypus wraps the same paragraph
+    several times (keep-together groups, tables, page splits); the breaks cannot change while the
+    style does not, so only use it for styles that are not changed after the paragraph is made."""
+
+    def wrap(self, availWidth, availHeight):
+        memo = self.__dict__.get("_memo")
+        if memo is not None and memo[0] == availWidth:
+            self.width, self.height, self.blPara, self._wrapWidths = memo[1]
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            self._memo = (availWidth, (self.width, self.height, self.blPara, self._wrapWidths))
+        return size
+
+
+def para(text: str, style, refs: tuple[int, ...] = (), stable: bool = False) -> Paragraph:
+    """The ONE place where content text becomes a reportlab Paragraph (escaped, never markup).
+    ``stable=True`` gives a StableParagraph (faster; the style must not change afterwards)."""
     source = safe(text)
     if refs:
         numbers = ", ".join(str(n) for n in refs)
         source += f'<super><font size="{max(style.fontSize * 0.6, 7):.1f}">\u2009[{numbers}]</font></super>'
-    return Paragraph(source, style)
+    return (StableParagraph if stable else Paragraph)(source, style)
 
 
 @functools.lru_cache(maxsize=None)
@@ -61,6 +78,8 @@ def register_fonts(theme: Theme) -> dict[str, str]:
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     # the canvas would otherwise put a non-embedded Helvetica in every page's resources
     rl_config.canvas_basefontname = names["regular"]
+    # streams stay zlib-compressed binary: ASCII85 on top only makes them bigger and slower to write
+    rl_config.useA85 = 0
     return names
 
 
@@ -92,7 +111,10 @@ def check_glyphs(kit: m.Kit, theme: Theme) -> Problems:
     problems = Problems()
     register_fonts(theme)
     covered = set(_register(str(theme.font_file("regular")), theme.font_file("regular").stem).face.charToGlyph)
+    drawable = {chr(c) for c in covered} | {"\n", "\t"}
     for text in texts(kit):
+        if drawable.issuperset(text):   # the common case, without a loop in Python
+            continue
         for offset, ch in enumerate(text):
             if ord(ch) not in covered and ch not in "\n\t":
                 problems.error(text.loc, f"the font {theme.fonts.family} has no glyph for "
