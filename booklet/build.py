@@ -30,14 +30,14 @@ def render_all(kit: m.Kit, theme: Theme, names: list[str] | None = None,
                deck_template: Path | None = None) -> dict[str, bytes]:
     """Every artefact of the chosen outputs, in memory: {path relative to the build folder: bytes}."""
     outputs = by_name(names)
+    options = BuildOptions(build_time(kit), deck_template)
     problems = []
-    for output in outputs:
+    for output in outputs:  # cheap checks first, so a bad template fails before any rendering
         preflight = getattr(output, "preflight", None)
         if preflight is not None:
-            problems.extend(preflight(kit, theme).errors)
+            problems.extend(preflight(kit, theme, options).errors)
     if problems:
         raise ContentError(sorted(set(problems), key=lambda p: (p.loc, p.message)))
-    options = BuildOptions(build_time(kit), deck_template)
     artefacts: dict[str, bytes] = {}
     for output in outputs:
         artefacts.update(output.render(kit, theme, options))

@@ -33,7 +33,8 @@ def nested(cls, spec: dict[str, Field], what: str):
 
 PAGES = nested(m.Pages, {k: Field(TEXT) for k in (
     "contents", "glossary", "glossary_intro", "care_team", "care_team_intro", "appointments",
-    "appointments_intro", "notes", "sources", "sources_intro", "questions", "key_points", "reviewed", "next_review", "page")} | {"care_team_fields": Field(TEXT_LIST)},
+    "appointments_intro", "notes", "sources", "sources_intro", "questions", "key_points", "reviewed", "next_review", "page")} | {"care_team_fields": Field(TEXT_LIST), "care_team_lines": Field(TEXT_LIST),
+                  "appointment_columns": Field(TEXT_LIST)},
     "pages")
 HANDOUT_LABELS = nested(m.HandoutLabels, {k: Field(TEXT) for k in (
     "what_it_means", "receptors", "how_common", "early", "metastatic", "side_effects", "what_helps", "outlook",

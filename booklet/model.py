@@ -236,8 +236,10 @@ class Pages:
     care_team: Text
     care_team_intro: Text
     care_team_fields: tuple[Text, ...]
+    care_team_lines: tuple[Text, ...]
     appointments: Text
     appointments_intro: Text
+    appointment_columns: tuple[Text, ...]
     notes: Text
     sources: Text
     sources_intro: Text

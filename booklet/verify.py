@@ -61,7 +61,9 @@ def _check_booklet(kit: m.Kit, theme: Theme, out: Path, cov: Coverage) -> None:
         cov.problems.error(kit.meta.loc, f"{BOOKLET} has {facts.page_count} pages, not a multiple of "
                                          f"{theme.page.pad_to_multiple_of}")
     squashed = [squash(p) for p in facts.pages]
-    outline = {title: index for title, index, _ in facts.outline}
+    outline: dict[str, int] = {}
+    for title, index, _ in facts.outline:  # the first bookmark with a title is the section's
+        outline.setdefault(title, index)
     for section in kit.sections:
         index = outline.get(str(section.title))
         if index is not None and squash(section.title) in squashed[index]:
@@ -69,8 +71,9 @@ def _check_booklet(kit: m.Kit, theme: Theme, out: Path, cov: Coverage) -> None:
         else:
             cov.missing(section.loc, f"section '{section.id}' ({section.title})", BOOKLET, "no bookmark to a page "
                         "carrying its title")
+    starts = sorted(outline.values())
     for table_id, loc in _patient_tables(kit).items():
-        _table_in_pages(kit.tables[table_id], loc, squashed, cov)
+        _table_in_pages(kit.tables[table_id], loc, squashed, starts, cov)
     glossary_text = "".join(squashed)
     missing_terms = [t for t in kit.glossary if squash(t.term) not in glossary_text]
     for term in missing_terms:
@@ -87,7 +90,8 @@ def _patient_tables(kit: m.Kit) -> dict[str, Loc]:
     return found
 
 
-def _table_in_pages(table: m.Table, loc: Loc, pages: list[str], cov: Coverage) -> None:
+def _table_in_pages(table: m.Table, loc: Loc, pages: list[str], part_starts: list[int], cov: Coverage) -> None:
+    """Caption, header and every cell, looked for from the caption's page to the end of its part."""
     caption = squash(table.caption)
     starts = [i for i, text in enumerate(pages) if caption in text]
     if not starts:
@@ -95,7 +99,8 @@ def _table_in_pages(table: m.Table, loc: Loc, pages: list[str], cov: Coverage) -
         return
     cells = [*table.columns, *(cell for row in table.rows for cell in row)]
     for start in starts:  # the table may continue on the next pages
-        window = "".join(pages[start:start + 4])
+        end = next((s for s in part_starts if s > start), len(pages))
+        window = "".join(pages[start:end])
         absent = [c for c in cells if squash(c) not in window]
         if not absent:
             cov.found(f"table {table.id}", "booklet", _pages([start]))

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, PageBreak, Spacer
 
 from booklet import compose, ir
-from booklet.errors import Problems
+from booklet.errors import Problems, fail
 from booklet.outputs import pdfbase
 from booklet.outputs.booklet_pages import Anchor, BookletTemplate, Geometry, PadMarker, Running
 from booklet.outputs.pdf_chart import bar_chart
@@ -28,7 +28,7 @@ from booklet.outputs.pdf_flowables import (ContentsEntry, RuledGrid, RuledLines,
 NAME = "booklet"
 AUDIENCE = "patient"
 FILE = "patient-booklet.pdf"
-APPOINTMENT_COLUMNS = ([0.2, 0.13, 0.37, 0.3], ["/      /", ":", "", ""])  # date, time, who/where, notes
+APPOINTMENT_HINTS = ["/      /", ":", "", ""]  # faint marks in the date and time columns
 
 
 def para(text: str, style, refs: tuple[int, ...] = ()):
@@ -36,7 +36,7 @@ def para(text: str, style, refs: tuple[int, ...] = ()):
     return pdfbase.para(text, style, refs, stable=True)
 
 
-def preflight(kit, theme) -> Problems:
+def preflight(kit, theme, options=None) -> Problems:
     return pdfbase.check_glyphs(kit, theme)
 
 
@@ -224,6 +224,11 @@ class Story:
                           number_font=self.fonts["bold"] if numbered else None, number_size=self.b.body_size,
                           number_colour=self.colour("muted"), every=every)
 
+    def labelled_lines(self, labels: tuple[str, ...]) -> RuledLines:
+        return RuledLines(len(labels), self.b.ruled_line_gap, self.colour("rule"), self.b.rule_width,
+                          number_font=self.fonts["regular"], number_size=self.b.small_size,
+                          number_colour=self.colour("muted"), labels=tuple(labels))
+
     # -- furniture pages ------------------------------------------------------------------------
     def glossary(self) -> list:
         s = self.styles
@@ -240,15 +245,20 @@ class Story:
         s = self.styles
         out = [para(self.words.care_team_intro, s["body"]), Spacer(1, self.b.space_after_paragraph)]
         for field in self.words.care_team_fields:
-            out.append(KeepTogether([para(field, s["field"]), self.lines(2)]))
+            out.append(KeepTogether([para(field, s["field"]), self.labelled_lines(self.words.care_team_lines)]))
         return out
 
     def appointments(self) -> list:
-        fractions, hints = APPOINTMENT_COLUMNS
+        fractions, hints = self.b.appointment_column_widths, APPOINTMENT_HINTS
+        labels = self.words.appointment_columns
+        if len(labels) != len(fractions):
+            raise fail(labels[0].loc, f"appointment_columns has {len(labels)} labels; the theme's "
+                                      f"booklet.appointment_column_widths has {len(fractions)} columns")
         return [para(self.words.appointments_intro, self.styles["body"]), Spacer(1, self.b.leading / 2),
                 RuledGrid(fractions, self.b.ruled_line_gap * 1.6, self.colour("rule"), self.b.rule_width,
                           hints=hints, hint_font=self.fonts["regular"], hint_size=self.b.body_size,
-                          hint_colour=self.colour("muted"))]
+                          hint_colour=self.colour("muted"), header=tuple(self.words.appointment_columns),
+                          header_font=self.fonts["bold"], header_colour=self.colour("text"))]
 
     def notes(self) -> list:
         return [self.lines(None)]

@@ -27,6 +27,7 @@ from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
 from booklet import compose
+from booklet.errors import ContentError, Problems
 from booklet.outputs import deck_plan as dp
 from booklet.outputs.deck_measure import Measure
 from booklet.outputs.deck_template import Layout, geometry, open_template, pick_layouts
@@ -38,6 +39,16 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P = "http://schemas.openxmlformats.org/presentationml/2006/main"
 NS = f'xmlns:a="{A}" xmlns:p="{P}"'
+
+
+def preflight(kit, theme, options) -> Problems:
+    """Check the template before anything renders: it opens, and it has every layout we need."""
+    try:
+        prs, where = open_template(theme, options)
+        pick_layouts(prs, theme.deck, where)
+    except ContentError as error:
+        return Problems(list(error.problems))
+    return Problems()
 
 
 def render(kit, theme, options) -> dict[str, bytes]:

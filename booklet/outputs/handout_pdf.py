@@ -39,7 +39,7 @@ class Layout:
     room: float = 0.0                       # the height of each text column
 
 
-def preflight(kit: m.Kit, theme: Theme) -> Problems:
+def preflight(kit: m.Kit, theme: Theme, options=None) -> Problems:
     """Every content character, and every mark the theme adds, must exist in the font."""
     problems = pdfbase.check_glyphs(kit, theme)
     fonts = pdfbase.register_fonts(theme)

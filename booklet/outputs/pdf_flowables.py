@@ -123,8 +123,10 @@ class RuledLines(Flowable):
     style, every ``every``-th line starts with its running number (1, 2, 3 ...)."""
 
     def __init__(self, count: int | None, gap: float, colour, rule_width: float, *,
-                 number_font: str | None = None, number_size: float = 0, number_colour=None, every: int = 1):
+                 number_font: str | None = None, number_size: float = 0, number_colour=None, every: int = 1,
+                 labels: tuple[str, ...] = ()):
         super().__init__()
+        self.labels = labels  # small words written at the start of each line ("Name", "Phone")
         self.count, self.gap, self.colour, self.rule_width = count, gap, colour, rule_width
         self.number_font, self.number_size, self.every = number_font, number_size, every
         self.number_colour = number_colour
@@ -145,9 +147,15 @@ class RuledLines(Flowable):
         canv = self.canv
         canv.setStrokeColor(self.colour)
         canv.setLineWidth(self.rule_width)
-        indent = self.number_size * 2.2 if self.number_font else 0
+        indent = self.number_size * 2.2 if self.number_font and not self.labels else 0
         for i in range(self.lines):
             y = self.height - (i + 1) * self.gap
+            if i < len(self.labels):
+                canv.setFillColor(self.number_colour)
+                canv.setFont(self.number_font, self.number_size)
+                canv.drawString(0, y + self.rule_width * 3, self.labels[i])
+                canv.line(indent, y, self.width, y)
+                continue
             numbered = self.number_font and i % self.every == 0
             if numbered:
                 canv.setFillColor(self.number_colour)
@@ -162,8 +170,10 @@ class RuledGrid(Flowable):
     of the frame; ``hints`` are faint marks printed in each cell of a column (e.g. '/' in a date)."""
 
     def __init__(self, fractions: list[float], row_height: float, colour, rule_width: float, *,
-                 hints: list[str] | None = None, hint_font: str = "", hint_size: float = 0, hint_colour=None):
+                 hints: list[str] | None = None, hint_font: str = "", hint_size: float = 0, hint_colour=None,
+                 header: tuple[str, ...] = (), header_font: str = "", header_colour=None):
         super().__init__()
+        self.header, self.header_font, self.header_colour = header, header_font, header_colour
         self.fractions, self.row_height, self.colour, self.rule_width = fractions, row_height, colour, rule_width
         self.hints = hints or [""] * len(fractions)
         self.hint_font, self.hint_size, self.hint_colour = hint_font, hint_size, hint_colour
@@ -189,10 +199,17 @@ class RuledGrid(Flowable):
             canv.line(0, r * self.row_height, self.width, r * self.row_height)
         for x in xs:
             canv.line(x, 0, x, self.height)
+        first_hint_row = self.rows
+        if self.header:  # column labels in the top row
+            canv.setFont(self.header_font, self.hint_size)
+            canv.setFillColor(self.header_colour)
+            first_hint_row -= 1
+            for c, label in enumerate(self.header):
+                canv.drawString(xs[c] + self.hint_size * 0.4, self.height - self.row_height * 0.62, label)
         if self.hint_font:
             canv.setFont(self.hint_font, self.hint_size)
             canv.setFillColor(self.hint_colour)
-            for r in range(self.rows):
+            for r in range(first_hint_row):
                 for c, hint in enumerate(self.hints):
                     if hint:
                         canv.drawCentredString((xs[c] + xs[c + 1]) / 2, r * self.row_height + self.row_height * 0.35,

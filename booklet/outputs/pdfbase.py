@@ -55,7 +55,7 @@ def para(text: str, style, refs: tuple[int, ...] = (), stable: bool = False) -> 
     source = safe(text)
     if refs:
         numbers = ", ".join(str(n) for n in refs)
-        source += f'<super><font size="{max(style.fontSize * 0.6, 7):.1f}">\u2009[{numbers}]</font></super>'
+        source += f'<super><font size="{max(style.fontSize * 0.6, 7):.1f}"> [{numbers}]</font></super>'
     return (StableParagraph if stable else Paragraph)(source, style)
 
 
