@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
 import yaml
 
 from booklet.errors import Loc, Problems
-from booklet.yamlload import loc_of
+from booklet.yamlload import FORBIDDEN_IN_TEXT, loc_of
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _KIND_NAMES = {
@@ -40,16 +39,6 @@ class Text(str):
         text = cls(value)
         text.loc = loc
         return text
-
-
-def is_forbidden_char(ch: str) -> bool:
-    """Control, surrogate, private-use-free noncharacters: never valid in printable content."""
-    if ch in "\n\t":
-        return False
-    code = ord(ch)
-    if unicodedata.category(ch) in ("Cc", "Cs"):
-        return True
-    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
 @dataclass(frozen=True)
@@ -117,7 +106,7 @@ class Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.error(node, f"expected text, found {_shape(node)}")
             return None
-        if node.style is None:
+        if not node.style:
             kind = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, node.value, (True, False))
             if kind != _STR_TAG:
                 self.error(node, f"expected text, but YAML reads '{node.value}' as {_KIND_NAMES.get(kind, kind)};"
@@ -127,10 +116,11 @@ class Reader:
         if not value:
             self.error(node, "text is empty")
             return None
-        for offset, ch in enumerate(value):
-            if is_forbidden_char(ch):
-                self.error(node, f"control character U+{ord(ch):04X} at character {offset + 1} is not allowed")
-                return None
+        bad = FORBIDDEN_IN_TEXT.search(value)
+        if bad:
+            self.error(node, f"control character U+{ord(bad.group()):04X} at character {bad.start() + 1} "
+                             "is not allowed")
+            return None
         return Text.at(value, self.loc(node))
 
     def ident(self, node) -> Text | None:
@@ -153,7 +143,7 @@ class Reader:
             return None
 
     def integer(self, node) -> int | None:
-        if isinstance(node, yaml.ScalarNode) and node.style is None and re.fullmatch(r"\d{1,4}", node.value):
+        if isinstance(node, yaml.ScalarNode) and not node.style and re.fullmatch(r"\d{1,4}", node.value):
             return int(node.value)
         self.error(node, f"expected a whole number, found {_shape(node)}")
         return None

@@ -70,7 +70,7 @@ def _plain(node, path: str, problems: Problems):
 
 
 def _scalar(node):
-    tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, node.value, (node.style is None, False))
+    tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, node.value, (not node.style, False))
     if tag == "tag:yaml.org,2002:int":
         return int(node.value)
     if tag == "tag:yaml.org,2002:float":
