@@ -8,7 +8,6 @@ Targets on the 2-core reference machine: whole kit < 3x the floor; tenfold < 10x
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -16,6 +15,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -34,33 +35,28 @@ def median(args: list[str], cwd: Path) -> float:
 def multiply(content: Path, target: Path, factor: int) -> Path:
     """A copy of the content with every section and subtype repeated ``factor`` times (new ids)."""
     shutil.copytree(content, target)
-    sections = sorted((target / "sections").glob("*.yaml"))
-    deck = (target / "deck.yaml").read_text()
-    extra_ids = []
+    deck = yaml.safe_load((target / "deck.yaml").read_text())
+    extra = []
     for copy in range(2, factor + 1):
-        for path in sections:
-            text = path.read_text()
-            ident = re.search(r"^id: (\S+)", text, re.M).group(1)
-            new = f"{ident}-x{copy}"
-            text = re.sub(r"^id: \S+", f"id: {new}", text, count=1, flags=re.M)
-            text = re.sub(r"^title: (.+)$", lambda m: f"title: {m.group(1).strip(chr(34))} ({copy})", text, count=1, flags=re.M)
-            text = re.sub(r"^(  title: )(.+)$", lambda m: f"{m.group(1)}{m.group(2).strip(chr(34))} ({copy})", text,
-                          count=1, flags=re.M)
-            (target / "sections" / f"{path.stem}-x{copy}.yaml").write_text(text)
-            if "\nclinician:" in text:
-                extra_ids.append(new)
+        for path in sorted((content / "sections").glob("*.yaml")):
+            section = yaml.safe_load(path.read_text())
+            section["id"] = f"{section['id']}-x{copy}"
+            section["title"] = f"{section['title']} ({copy})"
+            if "clinician" in section:
+                section["clinician"]["title"] = f"{section['clinician']['title']} ({copy})"
+                extra.append(section["id"])
+            _dump(section, target / "sections" / f"{path.stem}-x{copy}.yaml")
         for path in sorted((content / "subtypes").glob("*.yaml")):
-            text = re.sub(r"^id: (\S+)", lambda m: f"id: {m.group(1)}-x{copy}", path.read_text(), count=1, flags=re.M)
-            (target / "subtypes" / f"{path.stem}-x{copy}.yaml").write_text(text)
-    more = f"  - title: More topics\n    sections: [{', '.join(extra_ids)}]"
-    (target / "deck.yaml").write_text(_append_part(deck, more))
+            subtype = yaml.safe_load(path.read_text())
+            subtype["id"] = f"{subtype['id']}-x{copy}"
+            _dump(subtype, target / "subtypes" / f"{path.stem}-x{copy}.yaml")
+    deck["parts"].append({"title": "More topics", "sections": extra})
+    _dump(deck, target / "deck.yaml")
     return target
 
 
-def _append_part(deck_text: str, part: str) -> str:
-    """deck.yaml with one more entry at the end of its `parts:` list (which `case:` follows)."""
-    head, sep, tail = deck_text.partition("\ncase:")
-    return head.rstrip("\n") + "\n" + part + sep + tail
+def _dump(data, path: Path) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
 
 
 def bench(content: Path, label: str, work: Path) -> dict[str, float]:
