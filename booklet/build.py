@@ -12,6 +12,7 @@ from booklet.errors import ContentError
 from booklet.loader import load
 from booklet.options import BuildOptions, build_time
 from booklet.outputs import by_name
+from booklet.parallel import in_child
 from booklet.theme import Theme, load_theme
 from booklet.validate import validate
 
@@ -38,9 +39,24 @@ def render_all(kit: m.Kit, theme: Theme, names: list[str] | None = None,
             problems.extend(preflight(kit, theme, options).errors)
     if problems:
         raise ContentError(sorted(set(problems), key=lambda p: (p.loc, p.message)))
+    first, rest = outputs[0], outputs[1:]
+    if not rest:
+        return first.render(kit, theme, options)
+    # the booklet takes longest: it renders in a second process while this one does the rest
+    first_done = in_child(lambda: first.render(kit, theme, options))
     artefacts: dict[str, bytes] = {}
-    for output in outputs:
-        artefacts.update(output.render(kit, theme, options))
+    problems = []
+    try:
+        for output in rest:
+            artefacts.update(output.render(kit, theme, options))
+    except ContentError as error:
+        problems.extend(error.problems)
+    try:
+        artefacts = first_done() | artefacts
+    except ContentError as error:  # report both processes' problems, the booklet's first
+        problems[:0] = error.problems
+    if problems:
+        raise ContentError(problems)
     return artefacts
 
 

@@ -5,6 +5,8 @@ Used by ``booklet verify`` and by the tests, so that "what the reader sees" is r
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +20,7 @@ def squash(text: str) -> str:
 
 @dataclass(frozen=True)
 class PdfFacts:
-    pages: tuple[str, ...]                 # extracted text of each page
+    pages: tuple[str, ...]                 # extracted text of each page (poppler, else pypdf)
     outline: tuple[tuple[str, int, int], ...]  # (title, 0-based page index, depth)
     page_size: tuple[float, float]         # of the first page, in points
     unembedded_fonts: tuple[str, ...]
@@ -33,7 +35,7 @@ def read_pdf(path: Path) -> PdfFacts:
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
-    pages = tuple(page.extract_text() or "" for page in reader.pages)
+    pages = _poppler_pages(path, len(reader.pages)) or tuple(page.extract_text() or "" for page in reader.pages)
     outline: list[tuple[str, int, int]] = []
 
     def walk(items, depth):
@@ -50,6 +52,22 @@ def read_pdf(path: Path) -> PdfFacts:
         meta["/Lang"] = str(lang)
     return PdfFacts(pages, tuple(outline), (float(box.width), float(box.height)),
                     tuple(sorted(_unembedded(reader))), meta)
+
+
+def _poppler_pages(path: Path, count: int) -> tuple[str, ...] | None:
+    """Page texts from poppler's pdftotext where it is installed: an independent reader, and about
+    ten times faster than pypdf's extraction. None if it is missing or disagrees on the page count."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        return None
+    try:
+        done = subprocess.run([tool, "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    pages = done.stdout.decode("utf-8", "replace").split("\f")
+    if done.returncode != 0 or len(pages) != count + 1:
+        return None
+    return tuple(pages[:count])
 
 
 def _unembedded(reader) -> set[str]:

@@ -38,6 +38,11 @@ case("image-outside-content", {first: src(first).replace("  - table: results", "
 case("missing-glyph", {first: src(first).replace("HER2 is a protein. Some", "HER2 is a protein (\u86cb\u767d\u8d28). Some")}, None)
 case("section-missing-from-deck", {"deck.yaml": src("deck.yaml").replace("    sections: [second]", "    sections: [first]")}, None)
 case("review-before-reviewed", {"kit.yaml": src("kit.yaml").replace("next_review: 2027-11-01", "next_review: 2025-11-01")}, None)
+# defects found only while rendering (the booklet renders in a forked process, the rest in this one)
+case("handout-too-long", {"subtypes/type-a.yaml": src("subtypes/type-a.yaml").replace(
+    "how_common: This is the most common type.", "how_common: " + " ".join(["This is the most common type."] * 150))}, None)
+case("form-columns-mismatch", {"kit.yaml": src("kit.yaml").replace(
+    "appointment_columns: [Date, Time, Who and where, Notes]", "appointment_columns: [Date, Time, Who, Where, Notes]")}, None)
 # inputs that must BUILD correctly
 long_word = "Pneumono" + "x" * 292
 case("ok-long-word", {first: src(first).replace("HER2 is a protein. Some", f"HER2 is a protein. {long_word} Some")}, "OK")
