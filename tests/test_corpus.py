@@ -73,3 +73,24 @@ def test_unwritable_output_folder_is_a_located_error(tmp_path: Path):
     first = result.stderr.splitlines()[0]
     assert first.startswith("blocker") and ": error: cannot write the build" in first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocker", "content"]
+
+
+def test_a_template_without_a_needed_layout_fails_before_rendering(tmp_path: Path, good_build: Path):
+    from pptx import Presentation
+
+    template = Presentation()
+    for layout in template.slide_layouts:
+        if layout.name == "Section Header":
+            layout.name = "Chapter Opener"
+    template.save(tmp_path / "ours.pptx")
+    shutil.copytree(MINI, tmp_path / "content")
+    shutil.copytree(good_build, tmp_path / "build")
+    before = snapshot(tmp_path / "build")
+
+    result = run_booklet("build", "--styles", str(STYLES), "--deck-template", "ours.pptx", cwd=tmp_path)
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0].startswith(
+        "ours.pptx:1:1: error: template has no layout 'Section Header'; it has: Title Slide, ")
+    assert "Chapter Opener" in result.stderr
+    assert snapshot(tmp_path / "build") == before

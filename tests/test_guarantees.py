@@ -21,11 +21,14 @@ MARKUP = '<b>5 < 6 & 7 > 2</b> <font color="red">x</font> &amp; <normal range>'
 THEME = load_theme(STYLES)
 
 
-def set_first_paragraph(content: Path, text: str) -> None:
+def set_first_paragraph(content: Path, text: str, clinician_too: bool = False) -> None:
+    """Put ``text`` in the first patient paragraph (and the first clinician point) of the mini kit."""
     first = content / "sections" / "01-first.yaml"
-    first.write_text(first.read_text().replace(
-        "  - text: HER2 is a protein. Some cancer cells have a lot of it.",
-        f"  - text: {json.dumps(text)}"))
+    source = first.read_text().replace("  - text: HER2 is a protein. Some cancer cells have a lot of it.",
+                                       f"  - text: {json.dumps(text)}")
+    if clinician_too:
+        source = source.replace("points: [HER2 is a receptor tyrosine kinase.,", f"points: [{json.dumps(text)},")
+    first.write_text(source)
 
 
 def pdf_text(data: bytes, tmp: Path, name: str) -> str:
@@ -36,8 +39,6 @@ def pdf_text(data: bytes, tmp: Path, name: str) -> str:
 
 def test_markup_prints_literally_in_every_output(mini: Path, tmp_path: Path):
     set_first_paragraph(mini, MARKUP)
-    kit = load_valid(mini)
-    kit.section("first").clinician.points  # the deck shows the clinician voice; put markup there too
     view = mini / "sections" / "01-first.yaml"
     view.write_text(view.read_text().replace("HER2 is a receptor tyrosine kinase.", json.dumps(MARKUP)))
     sub = mini / "subtypes" / "type-a.yaml"
@@ -83,13 +84,14 @@ def test_any_unicode_text_round_trips_or_fails_with_a_located_error(text: str, t
     content = tmp_path_factory.mktemp("prop") / "content"
     import shutil
     shutil.copytree(MINI, content)
-    set_first_paragraph(content, text)
+    set_first_paragraph(content, text, clinician_too=True)
     try:
-        artefacts = render_all(load_valid(content), THEME, ["booklet"])
+        artefacts = render_all(load_valid(content), THEME, ["booklet", "deck"])
     except ContentError as error:
         assert error.problems
         assert all(str(p).split(": error: ")[0].count(":") >= 2 for p in error.problems)
         return
-    shown = " ".join(text.split())
-    if shown:
-        assert squash(shown) in squash(pdf_text(artefacts["patient-booklet.pdf"], content.parent, "p.pdf"))
+    shown = squash(text)
+    assert shown in squash(pdf_text(artefacts["patient-booklet.pdf"], content.parent, "p.pdf"))
+    (content.parent / "d.pptx").write_bytes(artefacts["clinician-deck.pptx"])
+    assert any(shown in squash(t) for slide in read_deck(content.parent / "d.pptx") for t in slide.texts)
