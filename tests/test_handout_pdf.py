@@ -191,8 +191,8 @@ def test_overlong_subtype_is_a_located_error_not_a_second_page(tmp_path, themes)
     with pytest.raises(ContentError) as caught:
         render_all(kit, themes["letter"], ["handouts"])
     message = str(caught.value)
-    loc = kit.subtypes[0].loc
-    assert loc.path.endswith("subtypes/type-a.yaml")
+    loc = kit.subtypes[0].what_it_means.loc  # the error points at the part to cut: the longest one
+    assert loc.path.endswith("subtypes/type-a.yaml") and loc.line == 5
     assert message.startswith(f"{loc.path}:{loc.line}:{loc.col}: error: handout for 'type-a' does not fit on one page")
     assert re.search(r"even at 11 pt: \d+ pt \(\d+\.\d in\) too long", message), message
     assert "what_it_means" in message

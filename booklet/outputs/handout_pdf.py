@@ -107,16 +107,23 @@ def fit(kit: m.Kit, subtype: m.Subtype, theme: Theme, doc: ir.HandoutDoc | None 
         layout = lay_out(kit, doc, theme, step)
         if layout.fits:
             return layout
-    raise fail(subtype.loc, overflow_message(subtype, layout))
+    raise fail(_where(subtype, layout), overflow_message(subtype, layout))
+
+
+def _where(subtype: m.Subtype, layout: Layout):
+    """The YAML location of the longest part (where the author should cut), else the subtype's."""
+    value = getattr(subtype, layout.longest[0][0], None) if layout.longest else None
+    if isinstance(value, tuple) and value:
+        value = value[0]
+    return getattr(value, "loc", subtype.loc)
 
 
 def overflow_message(subtype: m.Subtype, layout: Layout) -> str:
     over = layout.over
     parts = ", ".join(f"{name} {height:.0f} pt" for name, height in layout.longest)
     return (f"handout for '{subtype.id}' does not fit on one page even at {layout.fit.size:g} pt: "
-            f"{over:.0f} pt ({over / 72:.1f} in) too long; shorten what_it_means, treatment lists or "
-            f"side effects (longest parts: {parts} of column text; the two columns hold "
-            f"2 x {layout.room:.0f} pt)")
+            f"{over:.0f} pt ({over / 72:.1f} in) too long; shorten the longest parts ({parts} of column "
+            f"text; the two columns hold 2 x {layout.room:.0f} pt)")
 
 
 def lay_out(kit: m.Kit, doc: ir.HandoutDoc, theme: Theme, fit: Fit, trial: bool = False) -> Layout:
