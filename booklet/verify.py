@@ -72,8 +72,10 @@ def _check_booklet(kit: m.Kit, theme: Theme, out: Path, cov: Coverage) -> None:
             cov.missing(section.loc, f"section '{section.id}' ({section.title})", BOOKLET, "no bookmark to a page "
                         "carrying its title")
     starts = sorted(outline.values())
-    for table_id, loc in _patient_tables(kit).items():
+    for table_id, loc in _patient_blocks(kit, m.TableRef).items():
         _table_in_pages(kit.tables[table_id], loc, squashed, starts, cov)
+    for table_id, loc in _patient_blocks(kit, m.ChartRef).items():
+        _chart_in_pages(kit.tables[table_id], loc, squashed, cov)
     glossary_text = "".join(squashed)
     missing_terms = [t for t in kit.glossary if squash(t.term) not in glossary_text]
     for term in missing_terms:
@@ -81,13 +83,24 @@ def _check_booklet(kit: m.Kit, theme: Theme, out: Path, cov: Coverage) -> None:
     cov.found("glossary terms", "booklet", f"{len(kit.glossary) - len(missing_terms)}/{len(kit.glossary)}")
 
 
-def _patient_tables(kit: m.Kit) -> dict[str, Loc]:
+def _patient_blocks(kit: m.Kit, kind: type) -> dict[str, Loc]:
+    """Table id -> where a patient section first shows it as ``kind`` (TableRef or ChartRef)."""
     found: dict[str, Loc] = {}
     for section in kit.sections:
         for block in section.body:
-            if isinstance(block, (m.TableRef, m.ChartRef)):
+            if isinstance(block, kind):
                 found.setdefault(block.table, block.loc)
     return found
+
+
+def _chart_in_pages(table: m.Table, loc: Loc, pages: list[str], cov: Coverage) -> None:
+    """A page carries the chart's title and every value, as printed on its bars."""
+    values = [squash(row[c]) for row in table.rows for c in table.chart.value_columns]
+    for index, text in enumerate(pages):
+        if squash(table.chart.title) in text and all(v in text for v in values):
+            cov.found(f"chart {table.id}", "booklet", _pages([index]))
+            return
+    cov.missing(loc, f"chart of table '{table.id}' (title and every value)", BOOKLET)
 
 
 def _table_in_pages(table: m.Table, loc: Loc, pages: list[str], part_starts: list[int], cov: Coverage) -> None:
@@ -109,6 +122,7 @@ def _table_in_pages(table: m.Table, loc: Loc, pages: list[str], part_starts: lis
 
 
 def _check_handouts(kit: m.Kit, theme: Theme, out: Path, cov: Coverage) -> None:
+    showing: dict[str, int] = {}  # table id -> handouts that show its values correctly
     for subtype in kit.subtypes:
         name = f"{HANDOUTS}/{subtype.id}.pdf"
         facts = _read(out / name, subtype.loc, cov, read_pdf)
@@ -126,7 +140,9 @@ def _check_handouts(kit: m.Kit, theme: Theme, out: Path, cov: Coverage) -> None:
             cov.missing(subtype.loc, f"subtype '{subtype.id}'", name, f"not found: {', '.join(absent)}")
         else:
             cov.found(f"subtype {subtype.id}", "handouts", "1 page")
-            cov.found(f"table {table.id}", f"handout {subtype.id}", f"{len(values)} values")
+            showing[table.id] = showing.get(table.id, 0) + 1
+    for table_id, count in showing.items():
+        cov.found(f"table {table_id}", "handouts", f"{count}/{len(kit.subtypes)} handouts")
 
 
 def _check_deck(kit: m.Kit, out: Path, cov: Coverage) -> None:
@@ -201,11 +217,13 @@ def verify(kit: m.Kit, theme: Theme, out: Path) -> Coverage:
 def report(cov: Coverage) -> str:
     outputs = sorted({o for row in cov.rows.values() for o in row}, key=lambda o: (o != "booklet", o != "deck", o))
     width = max(len(i) for i in cov.rows) + 2
-    lines = ["".ljust(width) + "".join(o[:14].ljust(16) for o in outputs)]
+    columns = {o: max([len(o)] + [len(row.get(o, "")) for row in cov.rows.values()]) + 2 for o in outputs}
+    lines = ["".ljust(width) + "".join(o.ljust(columns[o]) for o in outputs)]
     for item, row in cov.rows.items():
-        lines.append(item.ljust(width) + "".join(row.get(o, "").ljust(16) for o in outputs))
+        lines.append(item.ljust(width) + "".join(row.get(o, "-").ljust(columns[o]) for o in outputs))
     for name, facts in cov.artefacts.items():
-        count = f"{facts['pages']} pages" if "pages" in facts else f"{facts['slides']} slides"
+        count = (f"{facts['pages']} page{'s' if facts['pages'] != 1 else ''}" if "pages" in facts
+                 else f"{facts['slides']} slides")
         lines.append(f"{name}: {count}, {facts['bytes']:,} bytes, sha256 {facts['sha256'][:16]}")
     return "\n".join(lines)
 

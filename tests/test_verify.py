@@ -37,7 +37,7 @@ def test_the_coverage_report_says_where_each_item_was_found(built: Path):
     coverage = json.loads((built / "build" / "manifest.json").read_text())["coverage"]
     assert coverage["section first"]["booklet"].startswith("p. ")
     assert coverage["section first"]["deck"].startswith("s. ")
-    assert coverage["table survival"]["handout type-a"] == "3 values"
+    assert coverage["table survival"]["handouts"] == "1/1 handouts"
     assert coverage["chart survival"]["deck"].startswith("s. ")
 
 
@@ -65,6 +65,7 @@ def test_a_changed_table_cell_is_caught_in_every_output(built: Path):
 
     assert result.returncode == 1
     assert "table 'survival' is missing from patient-booklet.pdf: cells not found: 68%" in result.stderr
+    assert "chart of table 'survival' (title and every value) is missing from patient-booklet.pdf" in result.stderr
     assert "table 'survival' (as a native table with identical cells) is missing from clinician-deck.pptx" \
         in result.stderr
     assert "chart of table 'survival' (values equal to the table) is missing from clinician-deck.pptx" \
