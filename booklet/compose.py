@@ -29,10 +29,15 @@ def doc_meta(kit: m.Kit) -> ir.DocMeta:
 def source_entries(kit: m.Kit) -> tuple[ir.SourceEntry, ...]:
     entries = []
     for number, source in enumerate(kit.sources, start=1):
-        who = f" {source.author}." if source.author else ""
-        entries.append(ir.SourceEntry(number, source.id, f"{source.publisher}. {source.title}.{who} {source.date}.",
-                                      source.loc))
+        parts = [source.publisher, source.title, source.author, source.date]
+        text = " ".join(_sentence(p) for p in parts if p)
+        entries.append(ir.SourceEntry(number, source.id, text, source.loc))
     return tuple(entries)
+
+
+def _sentence(text: str) -> str:
+    """'Title' -> 'Title.'; 'Good or Bad?' stays as it is."""
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 def _numbers(kit: m.Kit, ids) -> tuple[int, ...]:
