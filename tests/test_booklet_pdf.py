@@ -247,9 +247,12 @@ def test_every_glossary_term_is_defined_in_words_to_know(booklets, content, term
 @pytest.mark.parametrize("content, source_id", SOURCES)
 def test_every_source_is_listed_with_the_number_used_in_the_text(booklets, content, source_id):
     b = booklets(content)
-    number, source = next((n, s) for n, s in enumerate(b.kit.sources, start=1) if s.id == source_id)
+    from booklet import compose
+    entry = next(e for e in compose.source_entries(b.kit) if e.id == source_id)
+    source = next(s for s in b.kit.sources if s.id == source_id)
     text = b.part(b.kit.meta.pages.sources)
-    assert squash(f"[{number}]{source.publisher}. {source.title}.") in text
+    assert squash(f"[{entry.number}]{entry.text}") in text
+    assert squash(source.publisher) in squash(entry.text) and squash(source.date) in squash(entry.text)
 
 
 @pytest.mark.parametrize("content", list(KITS))
