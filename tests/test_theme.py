@@ -67,3 +67,20 @@ def test_a_colour_that_is_not_hex_is_a_located_error(tmp_path: Path):
 def test_fonts_come_from_an_installed_package_by_explicit_path():
     for face in ("regular", "bold", "italic", "bold_italic"):
         assert THEME.font_file(face).suffix == ".ttf" and THEME.font_file(face).is_file()
+
+
+def test_the_large_print_variant_builds_a_booklet_at_18_pt(tmp_path: Path):
+    from booklet.build import load_valid, render_all
+    from booklet.readback import read_pdf
+    from conftest import CONTENT
+
+    large = load_theme(STYLES / "large-print")
+    assert large.booklet.body_size >= 18 and large.page.size == THEME.page.size
+    path = tmp_path / "large.pdf"
+    path.write_bytes(render_all(load_valid(CONTENT), large, ["booklet"])["patient-booklet.pdf"])
+    sizes = set()
+    from pypdf import PdfReader
+    PdfReader(str(path)).pages[6].extract_text(
+        visitor_text=lambda text, cm, tm, font, size: sizes.add(round(size)) if text.strip() else None)
+    assert 18 in sizes
+    assert read_pdf(path).page_count % large.page.pad_to_multiple_of == 0
