@@ -24,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--content", type=Path, default=Path("content"), metavar="DIR",
                         help="content folder (default: content/)")
     common.add_argument("--styles", type=Path, default=Path("styles"), metavar="DIR",
-                        help="styles folder holding theme.yaml (default: styles/; styles/a4 for A4 paper)")
+                        help="styles folder holding theme.yaml (default: styles/; styles/a4 for A4 paper, "
+                             "styles/large-print for 18 pt text)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     build = sub.add_parser("build", parents=[common], help="render every output into --out, then verify it",
                            description="Render the booklet, handouts and deck into --out, then verify them.")
