@@ -132,19 +132,15 @@ class Columns:
         """Placed at the shortest column height (at most ``height``) that holds every piece."""
         if not self.fits(height):
             return None
-        low, high = 0.0, height
-        while high - low > 0.5:
-            middle = (low + high) / 2
-            if self.fits(middle):
-                high = middle
-            else:
-                low = middle
-        return self.fill(high)
+        return self.fill(self._shortest_fit(0.0, height))
 
     def needed(self, height: float) -> float:
         """The column height the pieces would need (more than ``height``, which they do not fit)."""
-        low = height
-        high = height + sum(p.gap + p.height + (p.header.height if p.header else 0) for p in self.pieces)
+        everything = sum(p.gap + p.height + (p.header.height if p.header else 0) for p in self.pieces)
+        return self._shortest_fit(height, height + everything)
+
+    def _shortest_fit(self, low: float, high: float) -> float:
+        """Bisect to within half a point: ``high`` fits (or is taken to), ``low`` does not."""
         while high - low > 0.5:
             middle = (low + high) / 2
             if self.fits(middle):
