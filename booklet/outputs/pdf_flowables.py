@@ -118,7 +118,23 @@ def figure(path: str, width: float, max_height: float, caption_para=None) -> lis
 
 
 # -- ruled lines to write on --------------------------------------------------------------------
-class RuledLines(Flowable):
+class _Ruled(Flowable):
+    """Rules drawn in one colour and width; never split (a form belongs on one page)."""
+
+    colour = None
+    rule_width = 0.5
+
+    def split(self, aw, ah):
+        return []
+
+    def pen(self):
+        canv = self.canv
+        canv.setStrokeColor(self.colour)
+        canv.setLineWidth(self.rule_width)
+        return canv
+
+
+class RuledLines(_Ruled):
     """Lines to write on, ``gap`` apart. ``count=None`` fills the rest of the frame. With a number
     style, every ``every``-th line starts with its running number (1, 2, 3 ...)."""
 
@@ -140,13 +156,8 @@ class RuledLines(Flowable):
         self.height = self.lines * self.gap
         return aw, self.height
 
-    def split(self, aw, ah):
-        return []
-
     def draw(self):
-        canv = self.canv
-        canv.setStrokeColor(self.colour)
-        canv.setLineWidth(self.rule_width)
+        canv = self.pen()
         indent = self.number_size * 2.2 if self.number_font and not self.labels else 0
         for i in range(self.lines):
             y = self.height - (i + 1) * self.gap
@@ -165,7 +176,7 @@ class RuledLines(Flowable):
             canv.line(indent, y, self.width, y)
 
 
-class RuledGrid(Flowable):
+class RuledGrid(_Ruled):
     """A ruled form: columns of the given width fractions, rows ``row_height`` apart, filling the rest
     of the frame; ``hints`` are faint marks printed in each cell of a column (e.g. '/' in a date)."""
 
@@ -185,13 +196,8 @@ class RuledGrid(Flowable):
         self.height = self.rows * self.row_height
         return aw, self.height
 
-    def split(self, aw, ah):
-        return []
-
     def draw(self):
-        canv = self.canv
-        canv.setStrokeColor(self.colour)
-        canv.setLineWidth(self.rule_width)
+        canv = self.pen()
         xs = [0.0]
         for f in self.fractions:
             xs.append(xs[-1] + f * self.width / sum(self.fractions))
