@@ -61,14 +61,15 @@ def render_all(kit: m.Kit, theme: Theme, names: list[str] | None = None,
 
 
 def build(content: Path, styles: Path, out: Path, names: list[str] | None = None,
-          deck_template: Path | None = None) -> list[Path]:
-    """Build the kit into ``out``; returns the written files. Raises ContentError, writing nothing."""
+          deck_template: Path | None = None) -> tuple[list[Path], m.Kit, Theme]:
+    """Build the kit into ``out``; returns the written files and the kit and theme they came from
+    (so verification need not load them again). Raises ContentError, writing nothing."""
     kit = load_valid(content)
     theme = load_theme(styles)
     artefacts = render_all(kit, theme, names, deck_template)
     written = write_all(out, artefacts)
     _remove_stale_handouts(out, artefacts)
-    return written
+    return written, kit, theme
 
 
 def _remove_stale_handouts(out: Path, artefacts: dict[str, bytes]) -> None:

@@ -47,17 +47,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _build(args) -> int:
     from booklet.build import build
-    from booklet.verify import verify_and_report
+    from booklet.verify import verify_loaded
 
     started = time.perf_counter()
-    written = build(args.content, args.styles, args.out, args.only, args.deck_template)
+    written, kit, theme = build(args.content, args.styles, args.out, args.only, args.deck_template)
     elapsed = time.perf_counter() - started
     for path in written:
         print(f"wrote {path}")
     print(f"built {len(written)} files in {elapsed:.2f} s")
     if args.no_verify or args.only:
         return EXIT_OK
-    return verify_and_report(args.content, args.styles, args.out)
+    return verify_loaded(kit, theme, args.out)
 
 
 def _check(args) -> int:

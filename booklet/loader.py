@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from booklet import model as m
-from booklet.errors import ContentError, Loc, Problems
+from booklet.errors import Loc, Problems
 from booklet.schema import DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, list_of, one_of
+from booklet.validate import unique_ids
 from booklet.yamlload import compose_file
 
 OPTIONAL = dict(required=False)
@@ -190,26 +191,10 @@ def load(root: Path) -> tuple[m.Kit | None, Problems]:
     tables = tree.each("tables", TABLE, m.Table, "a table")
     subtypes = tree.each("subtypes", SUBTYPE, m.Subtype, "a subtype")
     deck_reader, deck_values = tree.read(tree.root / "deck.yaml", DECK, "deck.yaml")
+    unique_ids(problems, "table", (t.id for t in tables))  # before the dict below would hide a duplicate
     if problems.errors or meta_values is None or deck_values is None:
         return None, problems
     kit = m.Kit(meta=m.Meta(**meta_values), sources=sources, glossary=glossary, sections=tuple(sections),
                 tables={t.id: t for t in tables}, subtypes=tuple(subtypes), deck=m.Deck(**deck_values),
                 root=str(tree.root))
-    kit_tables_dupes(tables, problems)
     return kit, problems
-
-
-def kit_tables_dupes(tables: list[m.Table], problems: Problems) -> None:
-    """Tables are keyed by id, so a duplicate would vanish from the dict: report it here."""
-    seen: dict[str, m.Table] = {}
-    for table in tables:
-        if table.id in seen:
-            problems.error(table.id.loc, f"duplicate table id '{table.id}' (also in {seen[table.id].loc.path})")
-        seen.setdefault(table.id, table)
-
-
-def load_or_raise(root: Path) -> m.Kit:
-    kit, problems = load(root)
-    if kit is None or problems.errors:
-        raise ContentError(problems.errors)
-    return kit

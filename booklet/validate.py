@@ -17,10 +17,10 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 
 def validate(kit: m.Kit) -> Problems:
     problems = Problems()
-    _unique(problems, "source", (s.id for s in kit.sources))
-    _unique(problems, "section", (s.id for s in kit.sections))
-    _unique(problems, "subtype", (s.id for s in kit.subtypes))
-    _unique(problems, "glossary term", (t.term for t in kit.glossary), fold=True)
+    unique_ids(problems, "source", (s.id for s in kit.sources))
+    unique_ids(problems, "section", (s.id for s in kit.sections))
+    unique_ids(problems, "subtype", (s.id for s in kit.subtypes))
+    unique_ids(problems, "glossary term", (t.term for t in kit.glossary), fold=True)
     for table in kit.tables.values():
         _check_table(problems, table)
     refs = _References(kit, problems)
@@ -33,7 +33,8 @@ def validate(kit: m.Kit) -> Problems:
     return problems
 
 
-def _unique(problems: Problems, what: str, ids: Iterable[Text], fold: bool = False) -> None:
+def unique_ids(problems: Problems, what: str, ids: Iterable[Text], fold: bool = False) -> None:
+    """A located error for every id met before (case-insensitively with ``fold``)."""
     seen: dict[str, Text] = {}
     for ident in ids:
         key = ident.casefold() if fold else str(ident)

@@ -229,11 +229,16 @@ def report(cov: Coverage) -> str:
 
 
 def verify_and_report(content: Path, styles: Path, out: Path) -> int:
+    """`booklet verify`: load the content and styles, then check ``out`` against them."""
     from booklet.build import load_valid
     from booklet.theme import load_theme
 
-    kit = load_valid(content)
-    cov = verify(kit, load_theme(styles), out)
+    return verify_loaded(load_valid(content), load_theme(styles), out)
+
+
+def verify_loaded(kit: m.Kit, theme: Theme, out: Path) -> int:
+    """Check ``out`` against an already loaded kit: print the coverage, write manifest.json, or raise."""
+    cov = verify(kit, theme, out)
     print(report(cov))
     if cov.problems.errors:
         raise ContentError(cov.problems.errors)

@@ -2,7 +2,7 @@
 
 Run after changing the mini fixture (`python tests/make_corpus.py`); each case's `expect` file (its exact
 first error line, or OK) is written by hand and kept."""
-import shutil, sys
+import shutil
 from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 MINI = ROOT / "fixtures" / "mini"

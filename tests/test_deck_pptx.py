@@ -34,14 +34,7 @@ WIDE = (Emu(12192000), Emu(6858000))
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
-def _kit():
-    try:
-        return load_valid(CONTENT)
-    except ContentError:
-        return load_valid(MINI)
-
-
-KIT = _kit()
+KIT = load_valid(CONTENT)
 THEME = load_theme(STYLES)
 DOC = compose.deck(KIT)
 TOPICS = [topic for part in DOC.parts for topic in part.topics]

@@ -8,7 +8,6 @@ import socket
 import zipfile
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from booklet.build import load_valid, render_all

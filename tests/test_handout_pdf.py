@@ -1,6 +1,6 @@
 """The one-page subtype handouts, tested for every subtype in the content (new subtypes need no new test).
 
-Uses the real content/ when it validates, else the mini fixture, so the suite runs either way.
+Uses the real content/ (tests/test_content.py proves it validates); edge cases use the mini fixture.
 """
 from __future__ import annotations
 
@@ -18,30 +18,14 @@ from booklet.build import load_valid, render_all
 from booklet.compose import human_date
 from booklet.errors import ContentError
 from booklet.outputs import handout_edges, handout_parts, handout_pdf
+from booklet.readback import squash
 from booklet.schema import Text
 from booklet.theme import load_theme
+from conftest import CONTENT, MINI, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-MINI = ROOT / "tests" / "fixtures" / "mini"
 STYLES = {"letter": ROOT / "styles", "a4": ROOT / "styles" / "a4"}
-
-
-def _content() -> Path:
-    try:
-        load_valid(ROOT / "content")
-        return ROOT / "content"
-    except ContentError:
-        return MINI
-
-
-CONTENT = _content()
 KIT = load_valid(CONTENT)
 SUBTYPES = [s.id for s in KIT.subtypes]
-
-
-def squash(text: str) -> str:
-    """Text with every whitespace character removed: lines wrap differently from the YAML."""
-    return re.sub(r"\s+", "", str(text))
 
 
 @pytest.fixture(scope="module")

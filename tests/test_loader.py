@@ -56,3 +56,11 @@ def test_a_byte_order_mark_is_accepted(mini: Path):
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     _, problems = load(mini)
     assert not problems.errors
+
+
+def test_two_tables_with_one_id_are_reported_before_one_hides_the_other(mini: Path):
+    (mini / "tables" / "results-copy.yaml").write_text((mini / "tables" / "results.yaml").read_text())
+    _, problems = load(mini)
+    assert [str(p) for p in problems.errors] == [
+        f"{mini}/tables/results.yaml:1:5: error: duplicate table id 'results' "
+        f"(first at {mini}/tables/results-copy.yaml:1:5)"]

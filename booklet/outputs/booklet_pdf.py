@@ -9,6 +9,8 @@ reusable flowables in ``pdf_flowables`` and ``pdf_chart``.
 """
 from __future__ import annotations
 
+import io
+
 from itertools import islice
 
 from reportlab.lib.enums import TA_LEFT
@@ -44,7 +46,7 @@ def render(kit, theme, options) -> dict[str, bytes]:
     fonts = pdfbase.register_fonts(theme)
     doc = compose.booklet(kit)
     geometry = Geometry.of(theme, column_width(doc, fonts["regular"], theme))
-    buffer = pdfbase.new_buffer()
+    buffer = io.BytesIO()
     template = BookletTemplate(buffer, geometry, theme, fonts, doc.pages.page, options.build_time,
                                **pdfbase.pdf_info(doc.meta, options.build_time, doc.meta.title))
     template.build(Story(doc, theme, fonts, geometry, template).flowables())
@@ -104,7 +106,7 @@ class Story:
         self.doc, self.theme, self.fonts, self.geometry, self.template = doc, theme, fonts, geometry, template
         self.b, self.styles, self.words = theme.booklet, make_styles(theme, fonts), doc.pages
         self.width = geometry.column
-        self.scratch = Canvas(pdfbase.new_buffer(), pagesize=(geometry.width, geometry.height))  # to measure on
+        self.scratch = Canvas(io.BytesIO(), pagesize=(geometry.width, geometry.height))  # to measure on
 
     def colour(self, name: str):
         return pdfbase.colour(self.theme, name)

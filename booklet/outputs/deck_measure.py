@@ -2,35 +2,11 @@
 
 PowerPoint never fits text, so the plan needs widths: reportlab's ``stringWidth`` over the theme's
 TrueType file (deck.metrics_font) times deck.metrics_safety, because the font the slides ask for
-(deck.font) may be a little wider than the one measured. Widths are cached per word at 1 pt.
+(deck.font) may be a little wider than the one measured. Widths come from pdfbase, cached per word at 1 pt.
 """
 from __future__ import annotations
 
-import functools
-
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
-
-@functools.lru_cache(maxsize=None)
-def _font(path: str) -> str:
-    """The registered reportlab name for a TTF file, reusing the PDF outputs' registration if present.
-
-    Looks in the registry directly: ``pdfmetrics.getFont`` on an unknown name parses every AFM file
-    reportlab ships (about 0.7 s) before giving up."""
-    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    known = pdfmetrics._fonts.get(name)
-    if known is not None and getattr(known.face, "filename", None) == path:
-        return name
-    name = f"deck-{name}"
-    pdfmetrics.registerFont(TTFont(name, path))
-    return name
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _width(font: str, text: str) -> float:
-    """Width of ``text`` at 1 pt (widths scale linearly with size), from reportlab's metrics."""
-    return pdfmetrics.stringWidth(text, font, 1000) / 1000
+from booklet.outputs.pdfbase import registered, unit_width
 
 
 class Measure:
@@ -41,11 +17,11 @@ class Measure:
     """
 
     def __init__(self, regular: str, bold: str, safety: float):
-        self.fonts = (_font(str(regular)), _font(str(bold)))
+        self.fonts = (registered(regular), registered(bold))
         self.safety = float(safety)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        return _width(self.fonts[bold], text) * size * self.safety
+        return unit_width(text, self.fonts[bold]) * size * self.safety
 
     def lines(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
         out: list[str] = []

@@ -11,15 +11,10 @@ from __future__ import annotations
 import functools
 import math
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from reportlab.platypus.paragraph import split, strip
 
-
-@functools.lru_cache(maxsize=1 << 16)
-def _unit_width(word: str, font: str) -> float:
-    """The width of ``word`` at 1 pt; widths of TrueType text scale with the size."""
-    return stringWidth(word, font, 1000) / 1000
+from booklet.outputs.pdfbase import unit_width
 
 
 @functools.lru_cache(maxsize=4096)
@@ -32,11 +27,11 @@ def line_count(text: str, font: str, size: float, first: float, rest: float, shr
 
     ``shrink`` is the style's spaceShrinkage: a line may overrun by that share of each space in it.
     """
-    space = _unit_width(" ", font) * size
+    space = unit_width(" ", font) * size
     give = shrink * space
     lines, used, limit, words = 0, None, first, 0
     for word in _words(text):
-        width = _unit_width(word, font) * size
+        width = unit_width(word, font) * size
         if used is not None and used + space + width <= limit + give * words:
             used += space + width
             words += 1

@@ -7,6 +7,8 @@ much it is too long and which parts are longest: never a silent second page, nev
 """
 from __future__ import annotations
 
+import io
+
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
@@ -61,7 +63,7 @@ def handout_pdf(kit: m.Kit, subtype: m.Subtype, theme: Theme, options: BuildOpti
     layout = fit(kit, subtype, theme, doc)
     width, height = pdfbase.page_size(theme)
     margin = theme.handout.margin_mm * mm
-    buffer = pdfbase.new_buffer()
+    buffer = io.BytesIO()
     fonts = pdfbase.register_fonts(theme)
     info = pdfbase.pdf_info(doc.meta, options.build_time, f"{subtype.name} \u2014 {doc.meta.title}")
     template = BaseDocTemplate(buffer, pagesize=(width, height), leftMargin=margin, rightMargin=margin,

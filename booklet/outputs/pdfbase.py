@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import io
 from collections.abc import Iterator
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -66,14 +66,22 @@ def _register(path: str, name: str) -> TTFont:
     return font
 
 
+def registered(path) -> str:
+    """The reportlab name of the TrueType file at ``path`` (its stem), registered once by explicit path."""
+    path = Path(path)
+    _register(str(path), path.stem)
+    return path.stem
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def unit_width(text: str, font: str) -> float:
+    """Width of ``text`` at 1 pt in a registered font: widths scale linearly with the size."""
+    return pdfmetrics.stringWidth(text, font, 1000) / 1000
+
+
 def register_fonts(theme: Theme) -> dict[str, str]:
     """Register the theme's four faces by explicit path; returns face -> registered font name."""
-    names = {}
-    for face in FACES:
-        path = theme.font_file(face)
-        name = f"{path.stem}"
-        _register(str(path), name)
-        names[face] = name
+    names = {face: registered(theme.font_file(face)) for face in FACES}
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     # the canvas would otherwise put a non-embedded Helvetica in every page's resources
@@ -110,7 +118,8 @@ def check_glyphs(kit: m.Kit, theme: Theme) -> Problems:
     """A located error for every content character that no face of the theme's font can draw."""
     problems = Problems()
     register_fonts(theme)
-    covered = set(_register(str(theme.font_file("regular")), theme.font_file("regular").stem).face.charToGlyph)
+    regular = theme.font_file("regular")
+    covered = set(_register(str(regular), regular.stem).face.charToGlyph)
     drawable = {chr(c) for c in covered} | {"\n", "\t"}
     for text in texts(kit):
         if drawable.issuperset(text):   # the common case, without a loop in Python
@@ -136,7 +145,3 @@ def stamp_date(canv, when) -> None:
     stamp = canv._doc._timeStamp
     stamp.YMDhms = tuple(when.utctimetuple())[:6]
     stamp.dhh = stamp.dmm = 0
-
-
-def new_buffer() -> io.BytesIO:
-    return io.BytesIO()
