@@ -61,7 +61,7 @@ def _build(args) -> int:
 
 
 def _check(args) -> int:
-    from booklet.lint import check_and_report
+    from booklet.check import check_and_report
 
     return check_and_report(args.content, args.styles, args.strict)
 

@@ -1,6 +1,6 @@
 """The content model: frozen dataclasses in the domain's words, each carrying its source location.
 
-Built by ``booklet.loader`` from ``content/``; checked across files by ``booklet.validate``; turned
+Built by ``booklet.load.content`` from ``content/``; checked across files by ``booklet.validate``; turned
 into output documents by ``booklet.compose``. Nothing here knows about PDF or PowerPoint.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from booklet.errors import Loc
-from booklet.schema import Text
+from booklet.load.fields import Text
 
 
 @dataclass(frozen=True)

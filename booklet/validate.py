@@ -10,7 +10,7 @@ from pathlib import Path
 
 from booklet import model as m
 from booklet.errors import Problems
-from booklet.schema import Text
+from booklet.load.fields import Text
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 

@@ -22,9 +22,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from booklet import model as m
 from booklet.build import load_valid, render_all
 from booklet.compose import human_date
-from booklet.options import build_time
-from booklet.outputs import booklet_pdf, pdfbase
-from booklet.readback import read_pdf, squash
+from booklet.build.options import build_time
+from booklet.outputs import booklet_pdf
+from booklet.outputs.pdf import base as pdfbase
+from booklet.verify.readback import read_pdf, squash
 from booklet.theme import load_theme
 from conftest import CONTENT, MINI, ROOT
 

@@ -7,7 +7,7 @@ import pytest
 
 from booklet import model as m
 from booklet.build import load_valid
-from booklet.lint import MAX_OVERALL_GRADE, MAX_SECTION_GRADE, lint
+from booklet.check import MAX_OVERALL_GRADE, MAX_SECTION_GRADE, lint
 from conftest import CONTENT, ROOT
 
 KIT = load_valid(CONTENT)

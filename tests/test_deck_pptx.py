@@ -24,8 +24,9 @@ from pptx.util import Emu, Inches
 from booklet import compose
 from booklet.build import load_valid
 from booklet.errors import ContentError
-from booklet.options import BuildOptions, build_time
-from booklet.outputs import deck_measure, deck_pptx
+from booklet.build.options import BuildOptions, build_time
+from booklet.outputs import deck_pptx
+from booklet.typeset import measure as deck_measure
 from booklet.theme import load_theme
 from conftest import CONTENT, MINI, STYLES
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from booklet.build import load_valid, render_all
 from booklet.errors import ContentError
-from booklet.readback import read_deck, read_pdf, squash
+from booklet.verify.readback import read_deck, read_pdf, squash
 from booklet.theme import load_theme
 from conftest import MINI, STYLES, run_booklet
 

@@ -17,9 +17,10 @@ from pypdf import PdfReader
 from booklet.build import load_valid, render_all
 from booklet.compose import human_date
 from booklet.errors import ContentError
-from booklet.outputs import handout_edges, handout_parts, handout_pdf
-from booklet.readback import squash
-from booklet.schema import Text
+from booklet.outputs import handouts_pdf as handout_pdf
+from booklet.outputs.handouts_pdf import edges as handout_edges, parts as handout_parts
+from booklet.verify.readback import squash
+from booklet.load.fields import Text
 from booklet.theme import load_theme
 from conftest import CONTENT, MINI, ROOT
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from booklet.errors import Problems
-from booklet.loader import load
-from booklet.schema import Text
-from booklet.yamlload import compose_text
+from booklet.load.content import load
+from booklet.load.fields import Text
+from booklet.load.yamltext import compose_text
 from conftest import CONTENT, MINI
 
 

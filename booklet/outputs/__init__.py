@@ -2,9 +2,9 @@
 ``render(kit, theme, options) -> {relative path: bytes}``, plus one line in ``OUTPUTS``."""
 from __future__ import annotations
 
-from booklet.outputs import booklet_pdf, deck_pptx, handout_pdf
+from booklet.outputs import booklet_pdf, deck_pptx, handouts_pdf
 
-OUTPUTS = (booklet_pdf, handout_pdf, deck_pptx)
+OUTPUTS = (booklet_pdf, handouts_pdf, deck_pptx)
 
 
 def by_name(names: list[str] | None):

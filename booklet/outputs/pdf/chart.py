@@ -16,7 +16,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from booklet import model as m
-from booklet.outputs.pdfbase import colour
+from booklet.outputs.pdf.base import colour
 
 
 # -- charts -------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ TrueType file (deck.metrics_font) times deck.metrics_safety, because the font th
 """
 from __future__ import annotations
 
-from booklet.outputs.pdfbase import registered, unit_width
+from booklet.outputs.pdf.base import registered, unit_width
 
 
 class Measure:

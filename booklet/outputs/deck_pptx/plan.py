@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from booklet import compose, ir, model as m
+from booklet import compose, model as m
+from booklet.compose import tree as ir
 from booklet.errors import Loc, fail
-from booklet.outputs.deck_measure import Measure
+from booklet.typeset.measure import Measure
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from booklet import ir
+from booklet.compose import tree as ir
 from booklet.compose import human_date
-from booklet.outputs.handout_parts import TALL, Looks
-from booklet.outputs.pdfbase import colour
+from booklet.outputs.handouts_pdf.parts import TALL, Looks
+from booklet.outputs.pdf.base import colour
 from booklet.theme import Theme
 
 QUOTES = "\u201c\u201d"          # around the booklet's title in "to learn more"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from booklet import ir, model as m
+from booklet import model as m
+from booklet.compose import tree as ir
 
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from booklet.errors import ContentError, Loc, Problem, Problems
-from booklet.yamlload import compose_file, loc_of
+from booklet.load.yamltext import compose_file, loc_of
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 

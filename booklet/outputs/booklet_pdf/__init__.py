@@ -19,12 +19,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, PageBreak, Spacer
 
-from booklet import compose, ir
+from booklet import compose
+from booklet.compose import tree as ir
 from booklet.errors import Problems, fail
-from booklet.outputs import pdfbase
-from booklet.outputs.booklet_pages import Anchor, BookletTemplate, Geometry, PadMarker, Running
-from booklet.outputs.pdf_chart import bar_chart
-from booklet.outputs.pdf_flowables import (ContentsEntry, RuledGrid, RuledLines, callout_box, data_table,
+from booklet.outputs.pdf import base as pdfbase
+from booklet.outputs.booklet_pdf.pages import Anchor, BookletTemplate, Geometry, PadMarker, Running
+from booklet.outputs.pdf.chart import bar_chart
+from booklet.outputs.pdf.flowables import (ContentsEntry, RuledGrid, RuledLines, callout_box, data_table,
                                            figure)
 
 NAME = "booklet"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from booklet import model as m
 from booklet.errors import ContentError, Problems
-from booklet.readability import as_prose, grade
+from booklet.check.readability import as_prose, grade
 
 MAX_LIST_ITEMS = 7
 MAX_SECTION_GRADE = 9.0
@@ -148,7 +148,7 @@ def check_and_report(content: Path, styles: Path, strict: bool, today: datetime.
     kit = load_valid(content)
     theme = load_theme(styles)
     problems, reports, overall = lint(kit, today or datetime.date.today())
-    from booklet.outputs.pdfbase import check_glyphs
+    from booklet.outputs.pdf.base import check_glyphs
     problems.items.extend(check_glyphs(kit, theme).items)
     if problems.errors:
         raise ContentError(problems.errors)

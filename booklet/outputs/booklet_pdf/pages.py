@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, Flowable, Frame, PageBreak,
                                 PageTemplate)
 
-from booklet.outputs import pdfbase
-from booklet.outputs.pdf_flowables import define_number_form
+from booklet.outputs.pdf import base as pdfbase
+from booklet.outputs.pdf.flowables import define_number_form
 
 MM = 72 / 25.4
 

@@ -14,7 +14,7 @@ import math
 from reportlab.platypus import Flowable
 from reportlab.platypus.paragraph import split, strip
 
-from booklet.outputs.pdfbase import unit_width
+from booklet.outputs.pdf.base import unit_width
 
 
 @functools.lru_cache(maxsize=4096)

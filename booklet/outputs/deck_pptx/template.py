@@ -15,7 +15,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from booklet.errors import ContentError, Loc, Problem
-from booklet.outputs import deck_plan as dp
+from booklet.outputs.deck_pptx import plan as dp
 
 WIDE = (12192000, 6858000)                    # 13.333 x 7.5 in, in EMU
 ROLES = ("title", "section", "content", "title_only")

@@ -1,6 +1,6 @@
 """``booklet verify``: prove that the built files contain everything the content says they must.
 
-Reads the artefacts back (``booklet.readback``), checks each content item against each output it
+Reads the artefacts back (``booklet.verify.readback``), checks each content item against each output it
 belongs to, prints a coverage matrix (items x outputs, with page and slide numbers) and writes
 ``manifest.json`` (size, page or slide count and sha256 of every artefact, plus the coverage).
 A missing item is a located error naming the item's YAML and the output.
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from booklet import model as m
-from booklet.atomic import write_all
+from booklet.build.atomic import write_all
 from booklet.errors import ContentError, Loc, Problems
-from booklet.readback import PdfFacts, SlideFacts, read_deck, read_pdf, squash
+from booklet.verify.readback import PdfFacts, SlideFacts, read_deck, read_pdf, squash
 from booklet.theme import Theme
 
 BOOKLET, DECK, HANDOUTS = "patient-booklet.pdf", "clinician-deck.pptx", "handouts"
@@ -46,7 +46,7 @@ def _pages(indices: list[int]) -> str:
 def _pdf_common(facts: PdfFacts, name: str, loc: Loc, theme: Theme, cov: Coverage) -> None:
     if facts.unembedded_fonts:
         cov.problems.error(loc, f"{name} uses fonts that are not embedded: {', '.join(facts.unembedded_fonts)}")
-    from booklet.outputs.pdfbase import page_size
+    from booklet.outputs.pdf.base import page_size
     want = page_size(theme)
     if any(abs(a - b) > 1 for a, b in zip(facts.page_size, want)):
         cov.problems.error(loc, f"{name} pages are {facts.page_size}, the theme asks for {want}")

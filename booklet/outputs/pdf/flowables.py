@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Table, TableStyle
 
 from booklet import model as m
-from booklet.outputs.pdfbase import colour, para
+from booklet.outputs.pdf.base import colour, para
 
 # which theme colours (fill, edge) each boxed callout uses, and how its border differs, so that
 # colour is never the only thing that tells the kinds apart

@@ -14,10 +14,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from booklet import ir
-from booklet.outputs.handout_flow import Piece
-from booklet.outputs.handout_measure import Measured
-from booklet.outputs.pdfbase import colour, para, register_fonts
+from booklet.compose import tree as ir
+from booklet.outputs.handouts_pdf.flow import Piece
+from booklet.outputs.handouts_pdf.trial import Measured
+from booklet.outputs.pdf.base import colour, para, register_fonts
 from booklet.theme import Theme
 
 TALL = 1e6

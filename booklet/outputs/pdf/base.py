@@ -21,7 +21,7 @@ from reportlab.platypus import Paragraph
 
 from booklet import model as m
 from booklet.errors import Problems
-from booklet.schema import Text
+from booklet.load.fields import Text
 from booklet.theme import Theme
 
 FACES = ("regular", "bold", "italic", "bold_italic")

@@ -16,7 +16,7 @@ from typing import Any, Callable
 import yaml
 
 from booklet.errors import Loc, Problems
-from booklet.yamlload import FORBIDDEN_IN_TEXT, loc_of
+from booklet.load.yamltext import FORBIDDEN_IN_TEXT, loc_of
 
 _STR_TAG = "tag:yaml.org,2002:str"
 _KIND_NAMES = {

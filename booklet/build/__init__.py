@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from booklet import model as m
-from booklet.atomic import write_all
+from booklet.build.atomic import write_all
 from booklet.errors import ContentError
-from booklet.loader import load
-from booklet.options import BuildOptions, build_time
+from booklet.load.content import load
+from booklet.build.options import BuildOptions, build_time
 from booklet.outputs import by_name
-from booklet.parallel import in_child
+from booklet.build.parallel import in_child
 from booklet.theme import Theme, load_theme
 from booklet.validate import validate
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from booklet import model as m
 from booklet.errors import Loc, Problems
-from booklet.schema import DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, list_of, one_of
+from booklet.load.fields import DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, list_of, one_of
 from booklet.validate import unique_ids
-from booklet.yamlload import compose_file
+from booklet.load.yamltext import compose_file
 
 OPTIONAL = dict(required=False)
 CALLOUT_KINDS = ("tip", "call-care-team", "important")

@@ -28,9 +28,9 @@ from pptx.util import Emu, Pt
 
 from booklet import compose
 from booklet.errors import ContentError, Problems
-from booklet.outputs import deck_plan as dp
-from booklet.outputs.deck_measure import Measure
-from booklet.outputs.deck_template import Layout, geometry, open_template, pick_layouts
+from booklet.outputs.deck_pptx import plan as dp
+from booklet.typeset.measure import Measure
+from booklet.outputs.deck_pptx.template import Layout, geometry, open_template, pick_layouts
 
 NAME = "deck"
 AUDIENCE = "clinician"

@@ -15,13 +15,14 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from booklet import compose, ir, model as m
+from booklet import compose, model as m
+from booklet.compose import tree as ir
 from booklet.errors import Loc, Problems, fail
-from booklet.options import BuildOptions
-from booklet.outputs import pdfbase
-from booklet.outputs.handout_flow import Columns, Sheet, fragments
-from booklet.outputs.handout_edges import QUOTES, footer_parts, header_parts
-from booklet.outputs.handout_parts import TALL, Fit, Looks, column_pieces, fits_to_try
+from booklet.build.options import BuildOptions
+from booklet.outputs.pdf import base as pdfbase
+from booklet.outputs.handouts_pdf.flow import Columns, Sheet, fragments
+from booklet.outputs.handouts_pdf.edges import QUOTES, footer_parts, header_parts
+from booklet.outputs.handouts_pdf.parts import TALL, Fit, Looks, column_pieces, fits_to_try
 from booklet.theme import Theme
 
 NAME = "handouts"
