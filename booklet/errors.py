@@ -68,3 +68,23 @@ class ContentError(Exception):
 def fail(loc: Loc, message: str) -> ContentError:
     """A ContentError with a single located problem (for render-time failures)."""
     return ContentError([Problem(loc, message)])
+
+
+def suggest(word: str, options, prefix: str = "") -> str:
+    """' (did you mean 'x'?)' for the closest of ``options``, or '' when nothing is close.
+    The one place every "did you mean" in the kit comes from."""
+    import difflib
+
+    close = difflib.get_close_matches(str(word), [str(o) for o in options], n=1, cutoff=0.6)
+    return f" (did you mean '{prefix}{close[0]}'?)" if close else ""
+
+
+def unique_ids(problems: Problems, what: str, ids, fold: bool = False) -> None:
+    """A located error for every id met before (case-insensitively with ``fold``)."""
+    seen: dict = {}
+    for ident in ids:
+        key = ident.casefold() if fold else str(ident)
+        if key in seen:
+            problems.error(ident.loc, f"duplicate {what} id '{ident}' (first at {seen[key].loc})")
+        else:
+            seen[key] = ident

@@ -5,7 +5,9 @@ into output documents by ``booklet.compose``. Nothing here knows about PDF or Po
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from booklet.errors import Loc
@@ -248,6 +250,9 @@ class Pages:
     reviewed: Text
     next_review: Text
     page: Text
+    chart: Text                          # "Bar chart", the start of every chart's alt text
+    appointment_hints: tuple[Text, ...]  # faint marks in the appointment grid's cells ("/  /", ":")
+    months: tuple[Text, ...]             # month names for dates, January first
     loc: Loc
 
 
@@ -270,6 +275,7 @@ class HandoutLabels:
     negative: Text
     either: Text
     low: Text
+    quotes: Text                # the opening and closing quotation marks, around the booklet's title
     loc: Loc
 
 
@@ -324,3 +330,18 @@ class Kit:
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
+
+
+def texts(value) -> Iterator[Text]:
+    """Every located content string inside a model object (dataclasses, tuples, dicts)."""
+    if isinstance(value, Text):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for f in dataclasses.fields(value):
+            yield from texts(getattr(value, f.name))
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from texts(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from texts(item)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from booklet import model as m
-from booklet.errors import Problems
+from booklet.errors import Problems, suggest, unique_ids
 from booklet.load.fields import Text
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -32,17 +32,6 @@ def validate(kit: m.Kit) -> Problems:
     _check_dates(problems, kit.meta)
     return problems
 
-
-def unique_ids(problems: Problems, what: str, ids: Iterable[Text], fold: bool = False) -> None:
-    """A located error for every id met before (case-insensitively with ``fold``)."""
-    seen: dict[str, Text] = {}
-    for ident in ids:
-        key = ident.casefold() if fold else str(ident)
-        if key in seen:
-            first = seen[key].loc
-            problems.error(ident.loc, f"duplicate {what} id '{ident}' (first at {first})")
-        else:
-            seen[key] = ident
 
 
 def _check_table(problems: Problems, table: m.Table) -> None:
@@ -96,10 +85,7 @@ class _References:
         return table
 
     def _unknown(self, ident: Text, what: str, known: Iterable[str]) -> None:
-        import difflib
-        close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        self.problems.error(ident.loc, f"unknown {what} '{ident}'{hint}")
+        self.problems.error(ident.loc, f"unknown {what} '{ident}'{suggest(ident, known)}")
 
     def section(self, section: m.Section) -> None:
         for block in section.body:

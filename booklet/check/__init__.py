@@ -148,8 +148,8 @@ def check_and_report(content: Path, styles: Path, strict: bool, today: datetime.
     kit = load_valid(content)
     theme = load_theme(styles)
     problems, reports, overall = lint(kit, today or datetime.date.today())
-    from booklet.outputs.pdf.base import check_glyphs
-    problems.items.extend(check_glyphs(kit, theme).items)
+    from booklet.typeset.fonts import check_glyphs
+    problems.items.extend(check_glyphs(((text, text.loc) for text in m.texts(kit)), theme).items)
     if problems.errors:
         raise ContentError(problems.errors)
     print(f"{'grade':>5}  {'words':>5}  section")

@@ -1,107 +1,196 @@
-"""The output-neutral document tree that renderers draw.
+"""The output-neutral document tree: what every renderer draws, and all it may see.
 
-``booklet.compose`` builds these from the model; each renderer walks them. Every node keeps the
-``loc`` of the YAML value it came from, so a failure at render time (a missing glyph, an
-overflowing handout) still names the content line. Text in these nodes is plain text: renderers
-must escape it for their medium and never treat it as markup.
+``booklet.compose`` builds one ``Document`` per artefact from the content model; renderers walk it
+and never see the model. Nodes are plain frozen data: strings, numbers, tuples and other nodes.
+Every node keeps the ``loc`` of the YAML value it came from, so a failure at render time (a missing
+glyph, an overflowing handout) still names the content line. Text is plain text: renderers escape it
+for their medium and never read it as markup.
+
+A node's ``role`` names what it is for (``key-points``, ``call-care-team``, ``lead`` ...); the theme
+maps roles to looks, so no renderer decides what a callout looks like by its own rules.
 """
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
 
-from booklet import model as m
 from booklet.errors import Loc
 
 
+# -- blocks --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Para:
+class Paragraph:
     text: str
     loc: Loc
-    role: str = "body"          # body | lead | note | small
+    role: str = "body"          # body | lead | note | small | strong | label | title | subtitle
     refs: tuple[int, ...] = ()  # source numbers, as listed in the document's sources
 
 
 @dataclass(frozen=True)
-class SubHeading:
+class Heading:
     text: str
     loc: Loc
+    level: int = 2              # 1 is a part's title, drawn by the part itself
 
 
 @dataclass(frozen=True)
 class BulletList:
     items: tuple[str, ...]
     loc: Loc
-    refs: tuple[int, ...] = ()
+    refs: tuple[int, ...] = ()  # printed after the last item
+    marker: str = "bullet"      # bullet | check (a box to tick) | number
+    start: int = 1              # the first number, for marker="number"
 
 
 @dataclass(frozen=True)
-class Callout:
-    kind: str                   # tip | call-care-team | important | key-points
+class Box:
+    """A boxed callout: key points, a tip, when to call, an important note. ``role`` picks its look."""
+
+    role: str
+    title: str | None
+    body: tuple["Block", ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table, stored once in content and shown wherever a document needs it."""
+
+    id: str
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    loc: Loc
+    refs: tuple[int, ...] = ()
+    note: str | None = None
+    numeric: tuple[bool, ...] = ()   # per column: does every cell hold a number ("92%")?
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+    labels: tuple[str, ...]     # each value as the table prints it ("92%")
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of a table's numbers: categories along the axis, one series per value column."""
+
+    id: str
     title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    alt: str                    # states every value, so nothing depends on seeing the bars
     loc: Loc
-    text: str | None = None
-    items: tuple[str, ...] = ()
-    refs: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
-class TableNode:
-    table: m.Table
-    loc: Loc
-    refs: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class ChartNode:
-    table: m.Table
-    loc: Loc
-    alt: str = ""
-
-
-@dataclass(frozen=True)
-class WriteIn:
-    """Questions (or prompts) each followed by ruled lines to write on."""
-
-    items: tuple[str, ...]
-    loc: Loc
-    lines: int = 2
-
-
-@dataclass(frozen=True)
-class Figure:
-    path: str                   # absolute path inside the content folder
+class Image:
+    path: str                   # absolute path inside the content folder, already checked
     alt: str
     loc: Loc
     caption: str | None = None
 
 
-Node = Para | SubHeading | BulletList | Callout | TableNode | ChartNode | WriteIn | Figure
-
-
 @dataclass(frozen=True)
-class Chapter:
-    """One patient section of the booklet."""
+class WriteIn:
+    """Questions or prompts, each followed by ruled lines to write on."""
 
-    id: str
-    title: str
-    nodes: tuple[Node, ...]
+    items: tuple[str, ...]
     loc: Loc
 
 
 @dataclass(frozen=True)
-class SourceEntry:
-    number: int
-    id: str
-    text: str                   # "Publisher. Title. Date." ready to print
+class Definitions:
+    """Terms each followed by their explanation: the glossary, side effects and what helps."""
+
+    items: tuple[tuple[str, str], ...]
+    loc: Loc
+    role: str = "glossary"      # glossary | side-effects
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Ruled lines to write on. ``count=None`` fills the rest of the page; with ``numbered`` every
+    ``every``-th line starts with its running number."""
+
+    loc: Loc
+    count: int | None = None
+    numbered: bool = False
+    every: int = 1
+
+
+@dataclass(frozen=True)
+class Form:
+    """A labelled form: one heading per field, each with labelled lines (name, phone ...)."""
+
+    fields: tuple[str, ...]
+    line_labels: tuple[str, ...]
     loc: Loc
 
 
 @dataclass(frozen=True)
-class DocMeta:
-    """What every output prints about itself: identity, governance and PDF/PPTX metadata."""
+class Grid:
+    """A ruled grid filling the rest of the page: column labels, and faint hints in each cell."""
 
+    columns: tuple[str, ...]
+    hints: tuple[str, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class SourceList:
+    entries: tuple[tuple[int, str], ...]   # (number, "Publisher. Title. Date.")
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The contents list: (part key, title) of every part that follows, in order."""
+
+    entries: tuple[tuple[str, str], ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Badges:
+    """Receptor results in a row after a label: (receptor name, status, status in words)."""
+
+    label: str
+    items: tuple[tuple[str, str, str], ...]
+    loc: Loc
+
+
+Block = (Paragraph | Heading | BulletList | Box | Table | Chart | Image | WriteIn | Definitions | Lines | Form
+         | Grid | SourceList | Contents | Badges)
+
+
+# -- parts and documents ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Part:
+    """A run of blocks with a title: a booklet section or furniture page, or a region of a sheet.
+
+    ``key`` names its anchor (contents links, bookmarks); ``item`` is the content item it shows
+    (``section:<id>``), which ``verify`` looks for in every output; ``role`` is what kind of part
+    it is (cover, contents, section, glossary, questions, care-team, appointments, notes, sources;
+    on a handout: header, body, footer)."""
+
+    key: str
     title: str
+    blocks: tuple[Block, ...]
+    loc: Loc
+    role: str = "section"
+    item: str | None = None
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What every artefact says about itself: identity, governance, metadata."""
+
+    title: str                  # the document's own title (the PDF title bar)
+    kit_title: str
     subtitle: str
     edition: str
     language: str
@@ -114,56 +203,106 @@ class DocMeta:
 
 
 @dataclass(frozen=True)
-class BookletDoc:
-    meta: DocMeta
-    pages: m.Pages
-    chapters: tuple[Chapter, ...]
-    glossary: tuple[m.GlossaryTerm, ...]
-    sources: tuple[SourceEntry, ...]
+class Document:
+    """One artefact's content, in reading order.
 
+    ``kind`` says which composer made it (booklet, handout, deck); ``name`` is the artefact's stem
+    (``patient-booklet``, ``handouts/her2-low``); ``pad`` is the key of the part before which a
+    printed edition adds notes pages to reach its page multiple, and ``pad_title`` their title.
+    A deck has ``slides`` instead of parts."""
 
-@dataclass(frozen=True)
-class OutlookRow:
-    label: str
-    values: tuple[tuple[str, str], ...]  # (column name, cell) for the subtype's columns
-
-
-@dataclass(frozen=True)
-class HandoutDoc:
-    meta: DocMeta
-    subtype: m.Subtype
-    outlook_caption: str
-    outlook_rows: tuple[OutlookRow, ...]
-    sources: tuple[SourceEntry, ...]
-    booklet_title: str
-
-
-@dataclass(frozen=True)
-class Topic:
-    """The clinician view of one section, ready to become one or more slides."""
-
-    section_id: str
-    title: str
-    points: tuple[str, ...]
-    notes: str
-    tables: tuple[m.Table, ...]
-    charts: tuple[m.Table, ...]
-    sources: tuple[SourceEntry, ...]
+    kind: str
+    name: str
+    meta: Meta
+    parts: tuple[Part, ...]
     loc: Loc
+    pad: str | None = None
+    pad_title: str = ""
+    folio: str = ""             # the word before a page number ("Page 3")
+    continued: str = ""         # the word after a title continued on another slide ("cont.")
+    slides: tuple["Slide", ...] = ()
+
+    def items(self) -> Iterator[tuple[str, object]]:
+        """(item key, node) for every content item this document shows: sections, subtypes, tables,
+        charts and the glossary's terms."""
+        for part in self.parts:
+            if part.item:
+                yield part.item, part
+            for node in walk(part.blocks):
+                if isinstance(node, Table):
+                    yield f"table:{node.id}", node
+                elif isinstance(node, Chart):
+                    yield f"chart:{node.id}", node
+                elif isinstance(node, Definitions) and node.role == "glossary":
+                    yield "terms:glossary", node
+        for slide in self.slides:
+            if slide.item:
+                yield slide.item, slide
+            for node in (slide.table, slide.chart):
+                if isinstance(node, Table):
+                    yield f"table:{node.id}", node
+                elif isinstance(node, Chart):
+                    yield f"chart:{node.id}", node
 
 
+# -- slides (the deck's logical slides; the deck renderer splits them to fit) ----------------------
 @dataclass(frozen=True)
-class DeckPart:
+class Slide:
+    """One logical slide. The renderer measures it and may continue it on more slides.
+
+    ``layout`` is a role the theme maps to a template layout (title, section, content, title_only).
+    ``capped`` limits bullets per slide to the theme's maximum; ``numbered_from`` > 0 numbers them.
+    """
+
+    kind: str                   # cover | objectives | agenda | section | topic | table | chart | case | ...
+    layout: str
     title: str
-    topics: tuple[Topic, ...]
     loc: Loc
+    notes: str = ""
+    subtitle: tuple[str, ...] = ()
+    bullets: tuple[str, ...] = ()
+    numbered_from: int = 0
+    capped: bool = True
+    table: Table | None = None
+    chart: Chart | None = None
+    footnote: str = ""
+    item: str | None = None
 
 
-@dataclass(frozen=True)
-class DeckDoc:
-    meta: DocMeta
-    objectives: tuple[str, ...]
-    parts: tuple[DeckPart, ...]
-    case: m.Case
-    take_aways: tuple[str, ...]
-    references: tuple[SourceEntry, ...]
+def walk(blocks) -> Iterator[Block]:
+    """Every block, depth first (a box's body after the box)."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Box):
+            yield from walk(block.body)
+
+
+def document_strings(doc: Document) -> Iterator[tuple[str, Loc]]:
+    """Every string a document will print, each with the nearest location."""
+    for part in doc.parts:
+        yield from strings(part)
+    for slide in doc.slides:
+        yield from strings(slide)
+    for text in (doc.pad_title, doc.folio):
+        if text:
+            yield text, getattr(text, "loc", doc.loc)
+
+
+def strings(node) -> Iterator[tuple[str, Loc]]:
+    """Every string a node will print, each with the nearest location (for glyph checks)."""
+    loc = getattr(node, "loc", None)
+    for f in fields(node):
+        value = getattr(node, f.name)
+        yield from _strings(value, loc)
+
+
+def _strings(value, loc) -> Iterator[tuple[str, Loc]]:
+    if isinstance(value, str):
+        yield value, getattr(value, "loc", loc)
+    elif is_dataclass(value) and not isinstance(value, type):
+        if not isinstance(value, Loc):
+            yield from strings(value)
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _strings(item, loc)
+

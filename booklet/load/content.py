@@ -10,12 +10,26 @@ from pathlib import Path
 from typing import Any
 
 from booklet import model as m
-from booklet.errors import Loc, Problems
-from booklet.load.fields import DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, list_of, one_of
-from booklet.validate import unique_ids
+from booklet.errors import Loc, Problems, unique_ids
+from booklet.load.fields import DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, Text, list_of, one_of
 from booklet.load.yamltext import compose_file
 
 OPTIONAL = dict(required=False)
+
+
+def HINT(r: Reader, node):  # noqa: N802 - reads like a type in field tables
+    """A faint mark printed in a form's cells; "" leaves the column blank."""
+    if getattr(node, "value", None) == "" and getattr(node, "style", None):
+        return Text.at("", r.loc(node))
+    return r.text(node)
+
+
+def MONTHS(r: Reader, node):  # noqa: N802
+    names = list_of(TEXT, "a list of month names")(r, node)
+    if len(names) != 12:
+        r.error(node, f"months needs the 12 month names, January first; found {len(names)}")
+        return None
+    return names
 CALLOUT_KINDS = ("tip", "call-care-team", "important")
 RECEPTOR_VALUES = ("positive", "negative", "either", "low")
 
@@ -34,12 +48,14 @@ def nested(cls, spec: dict[str, Field], what: str):
 
 PAGES = nested(m.Pages, {k: Field(TEXT) for k in (
     "contents", "glossary", "glossary_intro", "care_team", "care_team_intro", "appointments",
-    "appointments_intro", "notes", "sources", "sources_intro", "questions", "key_points", "reviewed", "next_review", "page")} | {"care_team_fields": Field(TEXT_LIST), "care_team_lines": Field(TEXT_LIST),
-                  "appointment_columns": Field(TEXT_LIST)},
+    "appointments_intro", "notes", "sources", "sources_intro", "questions", "key_points", "reviewed", "next_review", "page",
+    "chart")} | {"care_team_fields": Field(TEXT_LIST), "care_team_lines": Field(TEXT_LIST),
+                 "appointment_columns": Field(TEXT_LIST), "appointment_hints": Field(list_of(HINT, "a list of hints")),
+                 "months": Field(MONTHS)},
     "pages")
 HANDOUT_LABELS = nested(m.HandoutLabels, {k: Field(TEXT) for k in (
     "what_it_means", "receptors", "how_common", "early", "metastatic", "side_effects", "what_helps", "outlook",
-    "questions", "learn_more", "sources", "positive", "negative", "either", "low")}, "handout")
+    "questions", "learn_more", "sources", "positive", "negative", "either", "low", "quotes")}, "handout")
 DECK_LABELS = nested(m.DeckLabels, {k: Field(TEXT) for k in (
     "objectives", "agenda", "case", "discussion", "take_aways", "references", "continued", "sources")}, "deck")
 META = {

@@ -8,14 +8,13 @@ surprises (``no`` read as False, ``1.10`` as 1.1) are reported instead of silent
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
 import yaml
 
-from booklet.errors import Loc, Problems
+from booklet.errors import Loc, Problems, suggest
 from booklet.load.yamltext import FORBIDDEN_IN_TEXT, loc_of
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -89,7 +88,7 @@ class Reader:
         values: dict[str, Any] = {"loc": self.loc(node)}
         for key, (key_node, _) in entries.items():
             if key not in spec:
-                self.error(key_node, f"unknown key '{key}' in {what}{_suggest(key, spec)}")
+                self.error(key_node, f"unknown key '{key}' in {what}{suggest(key, spec)}")
         for key, field in spec.items():
             if key in entries:
                 values[key] = field.read(self, entries[key][1])
@@ -151,7 +150,7 @@ class Reader:
     def choice(self, node, options: tuple[str, ...]) -> Text | None:
         value = self.text(node)
         if value is not None and value not in options:
-            self.error(node, f"'{value}' is not one of: {', '.join(options)}{_suggest(value, options)}")
+            self.error(node, f"'{value}' is not one of: {', '.join(options)}{suggest(value, options)}")
             return None
         return value
 
@@ -173,10 +172,6 @@ def _shape(node) -> str:
         return "a list"
     return f"'{node.value}'" if node.value else "nothing"
 
-
-def _suggest(word: str, options) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 # -- field readers, composable ----------------------------------------------------------------

@@ -1,62 +1,93 @@
 """Load the looks from ``styles/``: a ``theme.yaml`` that may inherit from another (``base:``).
 
-The base theme is the schema: an override may only use keys the base has, with values of the
-same kind, so a typo in a style file is a located error with a suggestion, not a silent no-op.
-Values are read through attribute access (``theme.booklet.body_size``); a key the code needs but
-the file lacks is a located error too.
+The file is read into the typed schema of ``booklet.theme.schema`` at start-up: every problem (an
+unknown key with a suggestion, a missing key, a value of the wrong kind, a colour that is not
+#RRGGBB, a role naming a colour that does not exist) is a located error before anything renders.
 """
 from __future__ import annotations
 
-import difflib
+import dataclasses
 import importlib.resources
 import re
+import types
+import typing
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from booklet.errors import ContentError, Loc, Problem, Problems
+from booklet.errors import ContentError, Loc, Problem, Problems, suggest
 from booklet.load.yamltext import compose_file, loc_of
+from booklet.theme import schema
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2755905511812, 841.8897637795277)}   # points
+FACES = ("regular", "bold", "italic", "bold_italic")
 
 
-class Style:
-    """A read-only group of style values (``theme.page.size``)."""
+@dataclass(frozen=True, eq=False)
+class Theme:
+    """All style groups, the role looks, and the file they were read from (for relative paths)."""
 
-    def __init__(self, values: dict[str, Any], where: str, path: str):
-        self._values, self._where, self._path = values, where, path
+    fonts: schema.Fonts
+    colours: schema.Colours
+    page: schema.Page
+    booklet: schema.BookletLooks
+    handout: schema.HandoutLooks
+    deck: schema.DeckLooks
+    roles: dict[str, schema.Role]
+    path: Path
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        try:
-            return self._values[name]
-        except KeyError:
-            raise ContentError([Problem(Loc(self._path), f"missing style '{self._where}{name}'")]) from None
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
 
-    def __contains__(self, name: str) -> bool:
-        return name in self._values
-
-
-class Theme(Style):
-    """All style groups plus the folder they were read from (for relative paths)."""
-
-    def __init__(self, values: dict[str, Any], path: Path):
-        super().__init__(values, "", str(path))
-        self.folder = path.parent
+    @property
+    def page_size(self) -> tuple[float, float]:
+        return PAGE_SIZES[self.page.size.lower()]
 
     def font_file(self, face: str) -> Path:
         """Absolute path of a font face ('regular', 'bold', ...) named in the fonts group."""
         fonts = self.fonts
         name = getattr(fonts, face)
-        if "package" in fonts and fonts.package:
+        if fonts.package:
             return Path(str(importlib.resources.files(fonts.package))) / fonts.folder / name
         return (self.folder / fonts.folder / name).resolve()
 
+    def colour(self, name: str) -> str:
+        return getattr(self.colours, name)
 
+    def role(self, name: str) -> schema.Role:
+        return self.roles[name]
+
+
+def load_theme(styles_dir: Path) -> Theme:
+    """The theme in ``styles_dir/theme.yaml``; raises ContentError with every problem found."""
+    problems = Problems()
+    path = styles_dir / "theme.yaml"
+    if not path.is_file():
+        raise ContentError([Problem(Loc(str(path)), "missing theme file")])
+    values = _read(path, problems)
+    groups = {}
+    for name, cls in schema.GROUPS.items():
+        groups[name] = _build(cls, values.get(name), name, str(path), problems)
+    roles = {key: _build(schema.Role, entry, f"roles.{key}", str(path), problems)
+             for key, entry in _mapping(values.get("roles"), "roles", str(path), problems).items()}
+    for key, (_, loc) in values.items():
+        if key not in schema.GROUPS and key != "roles":
+            problems.error(loc, f"unknown style group '{key}'{suggest(key, [*schema.GROUPS, 'roles'])}")
+    if not problems.errors:
+        _check_colours(groups["colours"], roles, values, problems)
+        _check_page(groups["page"], values, problems)
+    if problems.errors:
+        raise ContentError(problems.errors)
+    return Theme(**groups, roles=roles, path=path)
+
+
+# -- reading YAML with base: inheritance -------------------------------------------------------------
 def _plain(node, path: str, problems: Problems):
-    """Compose a style node into Python values; scalars keep YAML's meaning here (numbers are numbers)."""
+    """A style node as Python values; mappings keep each key's location: {key: (value, loc)}."""
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key, value in node.value:
@@ -70,6 +101,7 @@ def _plain(node, path: str, problems: Problems):
 
 
 def _scalar(node):
+    """Scalars keep YAML's meaning here: in a style file, numbers are numbers."""
     tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, node.value, (not node.style, False))
     if tag == "tag:yaml.org,2002:int":
         return int(node.value)
@@ -82,22 +114,11 @@ def _scalar(node):
     return node.value
 
 
-def _merge(base: dict, over: dict, path: str, problems: Problems, where: str = "") -> dict:
+def _merge(base: dict, over: dict) -> dict:
     merged = dict(base)
     for key, (value, loc) in over.items():
-        if key not in base:
-            close = difflib.get_close_matches(key, list(base), n=1)
-            hint = f" (did you mean '{where}{close[0]}'?)" if close else ""
-            problems.error(loc, f"unknown style '{where}{key}'{hint}")
-            continue
-        old = base[key][0]
-        if isinstance(old, dict) != isinstance(value, dict) or (
-                old is not None and value is not None and not isinstance(old, dict)
-                and type(old) is not type(value) and not {type(old), type(value)} <= {int, float}):
-            problems.error(loc, f"style '{where}{key}' should be like {old!r}, found {value!r}")
-            continue
-        merged[key] = (_merge(old, value, path, problems, f"{where}{key}.") if isinstance(old, dict)
-                       else value, loc)
+        old = base.get(key, (None, None))[0]
+        merged[key] = (_merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value, loc)
     return merged
 
 
@@ -115,29 +136,106 @@ def _read(path: Path, problems: Problems, depth: int = 0) -> dict:
     if depth > 5:
         problems.error(base[1], "theme 'base:' chain is too deep")
         return values
-    return _merge(_read((path.parent / base[0]).resolve(), problems, depth + 1), values, shown, problems)
+    return _merge(_read((path.parent / str(base[0])).resolve(), problems, depth + 1), values)
 
 
-def _freeze(values: dict, where: str, path: str) -> dict:
-    return {k: Style(_freeze(v, f"{where}{k}.", path), f"{where}{k}.", path) if isinstance(v, dict) else v
-            for k, (v, _) in values.items()}
+# -- into the typed schema ---------------------------------------------------------------------------
+def _mapping(entry, where: str, path: str, problems: Problems) -> dict:
+    if entry is None:
+        problems.error(Loc(path), f"missing style group '{where}'")
+        return {}
+    value, loc = entry
+    if not isinstance(value, dict):
+        problems.error(loc, f"style '{where}' should be a group of keys, found {value!r}")
+        return {}
+    return value
 
 
-def load_theme(styles_dir: Path) -> Theme:
-    """The theme in ``styles_dir/theme.yaml``; raises ContentError with every problem found."""
-    problems = Problems()
-    path = (styles_dir / "theme.yaml")
-    if not path.is_file():
-        raise ContentError([Problem(Loc(str(path)), "missing theme file")])
-    values = _read(path, problems)
-    _check_colours(values, problems)
-    if problems.errors:
-        raise ContentError(problems.errors)
-    return Theme(_freeze(values, "", str(path)), path)
+def _build(cls, entry, where: str, path: str, problems: Problems):
+    values = _mapping(entry, where, path, problems)
+    known = {f.name: f for f in dataclasses.fields(cls)}
+    hints = typing.get_type_hints(cls)
+    for key, (_, loc) in values.items():
+        if key not in known:
+            problems.error(loc, f"unknown style '{where}.{key}'{suggest(key, known, prefix=where + '.')}")
+    out = {}
+    for name, f in known.items():
+        if name not in values:
+            if f.default is dataclasses.MISSING:
+                problems.error(entry[1] if entry else Loc(path), f"missing style '{where}.{name}'")
+            continue
+        value, loc = values[name]
+        if dataclasses.is_dataclass(hints[name]):
+            out[name] = _build(hints[name], values[name], f"{where}.{name}", path, problems)
+            continue
+        converted = _convert(value, hints[name])
+        if converted is _WRONG:
+            problems.error(loc, f"style '{where}.{name}' should be {_describe(hints[name])}, found {value!r}")
+        out[name] = converted
+    try:
+        return cls(**out)
+    except TypeError:   # a missing key, already reported
+        return None
 
 
-def _check_colours(values: dict, problems: Problems) -> None:
-    for key, (value, loc) in values.get("colours", ({}, None))[0].items():
-        for colour in value if isinstance(value, list) else [value]:
+_WRONG = object()
+
+
+def _convert(value, kind):
+    """``value`` as ``kind`` (float, int, str, bool, X | None, tuple[X, ...]), or _WRONG."""
+    if isinstance(kind, types.UnionType):
+        options = typing.get_args(kind)
+        if value is None and type(None) in options:
+            return None
+        return _convert(value, next(o for o in options if o is not type(None)))
+    if typing.get_origin(kind) is tuple:
+        item = typing.get_args(kind)[0]
+        if not isinstance(value, list):
+            return _WRONG
+        items = [_convert(v, item) for v in value]
+        return _WRONG if _WRONG in items else tuple(items)
+    if kind is float:
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else _WRONG
+    if kind is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else _WRONG
+    if kind is bool:
+        return value if isinstance(value, bool) else _WRONG
+    return value if isinstance(value, str) else _WRONG
+
+
+def _describe(kind) -> str:
+    if isinstance(kind, types.UnionType):
+        return " or ".join(_describe(k) for k in typing.get_args(kind))
+    if typing.get_origin(kind) is tuple:
+        return f"a list of {_describe(typing.get_args(kind)[0])}s"
+    return {float: "a number", int: "a whole number", bool: "true or false", str: "text",
+            type(None): "null"}.get(kind, str(kind))
+
+
+def _check_colours(colours: schema.Colours, roles: dict, values: dict, problems: Problems) -> None:
+    locs = {key: loc for key, (_, loc) in values["colours"][0].items()}
+    for f in dataclasses.fields(colours):
+        value = getattr(colours, f.name)
+        for colour in value if isinstance(value, tuple) else [value]:
             if not (isinstance(colour, str) and COLOUR.match(colour)):
-                problems.error(loc, f"colour '{key}' must be written #RRGGBB, found {colour!r}")
+                problems.error(locs[f.name], f"colour '{f.name}' must be written #RRGGBB, found {colour!r}")
+    names = [f.name for f in dataclasses.fields(colours)]
+    role_values = values["roles"][0]
+    for key, role in roles.items():
+        if role is None:
+            continue
+        entries = role_values[key][0]
+        for part in ("fill", "edge"):
+            name = getattr(role, part)
+            if name not in names:
+                problems.error(entries[part][1], f"role '{key}' {part}: no colour named '{name}'"
+                                                 f"{suggest(name, names)}")
+        if role.border not in schema.BORDERS:
+            problems.error(entries["border"][1], f"role '{key}' border must be one of: {', '.join(schema.BORDERS)}"
+                                                 f"{suggest(role.border, schema.BORDERS)}")
+
+
+def _check_page(page: schema.Page, values: dict, problems: Problems) -> None:
+    if page.size.lower() not in PAGE_SIZES:
+        loc = values["page"][0]["size"][1]
+        problems.error(loc, f"page size '{page.size}' is not one of: letter, A4{suggest(page.size, ['letter', 'A4'])}")

@@ -1,20 +1,56 @@
-"""Measure slide text the way PowerPoint will lay it out: the only library the deck plan depends on.
+"""Measuring text without drawing it: greedy line breaking and table column widths.
 
-PowerPoint never fits text, so the plan needs widths: reportlab's ``stringWidth`` over the theme's
-TrueType file (deck.metrics_font) times deck.metrics_safety, because the font the slides ask for
-(deck.font) may be a little wider than the one measured. Widths come from pdfbase, cached per word at 1 pt.
+One greedy line breaker serves both measurers: the handout fitter's trial layouts (which mimic
+reportlab's paragraph rules) and the deck planner (which mimics PowerPoint's). They differ only in
+how a word wider than the line is broken, passed in as ``long_word``. Widths come from
+``booklet.typeset.fonts`` (TrueType metrics, cached per word at 1 pt).
 """
 from __future__ import annotations
 
-from booklet.outputs.pdf.base import registered, unit_width
+import math
+from collections.abc import Callable, Sequence
+
+from booklet.typeset.fonts import registered, unit_width
+
+LongWord = Callable[[str, float, float], tuple[int, float]]
+
+
+def line_count(words: Sequence[str], width_of: Callable[[str], float], first: float, rest: float, *,
+               space: float, long_word: LongWord, give: float = 0.0) -> int:
+    """How many lines ``words`` take when broken greedily at spaces: the first line ``first`` wide,
+    the others ``rest``. A line may overrun by ``give`` per space on it (a style's space shrinkage).
+    ``long_word(word, width, limit)`` says how many extra lines a word wider than the line needs and
+    how wide its last piece is."""
+    lines, used, limit, on_line = 0, None, first, 0
+    for word in words:
+        width = width_of(word)
+        if used is not None and used + space + width <= limit + give * on_line:
+            used += space + width
+            on_line += 1
+            continue
+        on_line = 1
+        if used is not None:
+            lines += 1
+            limit = rest
+        if width > limit:
+            extra, width = long_word(word, width, limit)
+            lines += extra
+        used = width
+    return lines + (used is not None)
+
+
+def split_evenly(rest: float) -> LongWord:
+    """reportlab's way: a long word fills whole lines of width ``rest``."""
+    def long_word(word: str, width: float, limit: float) -> tuple[int, float]:
+        extra = math.ceil(width / max(rest, 1.0)) - 1
+        return extra, width - extra * rest
+    return long_word
 
 
 class Measure:
-    """Text widths from a TrueType font (reportlab metrics) times a safety factor; greedy word wrap.
-
-    Breaks only at spaces (PowerPoint may also break after hyphens, which only ever needs fewer lines)
-    and breaks a word wider than the box anywhere, as PowerPoint does.
-    """
+    """Slide text measured the way PowerPoint lays it out: a TrueType font's widths times a safety
+    factor (the font the viewer has may be a little wider), greedy wrapping at spaces, and a word
+    wider than the box broken anywhere."""
 
     def __init__(self, regular: str, bold: str, safety: float):
         self.fonts = (registered(regular), registered(bold))
@@ -23,23 +59,46 @@ class Measure:
     def width(self, text: str, size: float, bold: bool = False) -> float:
         return unit_width(text, self.fonts[bold]) * size * self.safety
 
-    def lines(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-        out: list[str] = []
-        space = self.width(" ", size, bold)
-        for paragraph in str(text).split("\n"):
-            line, used = "", 0.0
-            for word in paragraph.split():
-                w = self.width(word, size, bold)
-                if line and used + space + w <= width:
-                    line, used = f"{line} {word}", used + space + w
-                    continue
-                if line:
-                    out.append(line)
-                while w > width and len(word) > 1:
-                    cut = next((i for i in range(len(word) - 1, 0, -1) if self.width(word[:i], size, bold) <= width), 1)
-                    out.append(word[:cut])
-                    word = word[cut:]
-                    w = self.width(word, size, bold)
-                line, used = word, w
-            out.append(line)
-        return out
+    def line_count(self, text: str, width: float, size: float, bold: bool = False) -> int:
+        """Lines ``text`` takes in a box ``width`` wide; every "\\n" starts a new paragraph."""
+        def width_of(word: str) -> float:
+            return self.width(word, size, bold)
+
+        def long_word(word: str, w: float, limit: float) -> tuple[int, float]:
+            extra = 0
+            while w > limit and len(word) > 1:
+                cut = next((i for i in range(len(word) - 1, 0, -1) if width_of(word[:i]) <= limit), 1)
+                word, extra = word[cut:], extra + 1
+                w = width_of(word)
+            return extra, w
+
+        space = width_of(" ")
+        return sum(max(1, line_count(paragraph.split(), width_of, width, width, space=space, long_word=long_word))
+                   for paragraph in str(text).split("\n"))
+
+
+def column_widths(least: Sequence[float], most: Sequence[float], total: float, *, roomy: str = "even",
+                  narrow: str = "keep-short") -> list[float]:
+    """Widths for table columns whose cells need at least ``least`` (the longest word) and at most
+    ``most`` (every cell on one line), sharing ``total``.
+
+    Where everything fits on one line, ``roomy="even"`` fills ``total`` by giving each column the
+    same extra, ``roomy="air"`` keeps the proportions with a little air (and may leave room over).
+    Where even the longest words do not fit, ``narrow="keep-short"`` lets short columns keep their
+    words, ``narrow="scale"`` shrinks every column in proportion. In between, each column gets its
+    longest word and the spare room goes where the text is long.
+    """
+    n = len(least)
+    if sum(least) >= total:
+        if narrow == "scale":
+            return [w * total / sum(least) for w in least]
+        base = [min(w, total / n) for w in least]
+        over = [w - b for w, b in zip(least, base)]
+        return [b + (total - sum(base)) * o / (sum(over) or 1) for b, o in zip(base, over)]
+    spare, want = total - sum(least), [b - a for a, b in zip(least, most)]
+    if sum(want) <= spare:
+        if roomy == "air":
+            target = min(total, max(sum(most) * 1.3, total * 0.6))
+            return [w * target / sum(most) for w in most]
+        return [b + (total - sum(most)) / n for b in most]
+    return [a + spare * w / (sum(want) or 1) for a, w in zip(least, want)]

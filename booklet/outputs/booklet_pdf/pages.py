@@ -33,7 +33,7 @@ class Geometry:
 
     @classmethod
     def of(cls, theme, column: float) -> Geometry:
-        width, height = pdfbase.page_size(theme)
+        width, height = theme.page_size
         page = theme.page
         inner, outer = page.margin_inner_mm * MM, page.margin_outer_mm * MM
         return cls(width, height, page.margin_top_mm * MM, page.margin_bottom_mm * MM, inner, outer,

@@ -1,196 +1,37 @@
 """One-page handouts, one per subtype: "this is your type of breast cancer", to keep on the fridge.
 
+It draws the ``handout`` document trees (``booklet.compose.handout``): a header, a body poured into
+two balanced columns, and a footer.
+
 Each handout is exactly one page. The fitter lays the sheet out at the theme's body size; if it is
 too long it tightens the spacing, then shrinks the text step by step down to ``min_body_size``.
 If it still does not fit, the build stops with an error at the subtype's YAML file that says by how
 much it is too long and which parts are longest: never a silent second page, never cut-off text.
+This module only declares the output; the fitter (``fit``) is imported when a run needs it.
 """
 from __future__ import annotations
 
-import io
-
-from dataclasses import dataclass
-
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-
-from booklet import compose, model as m
-from booklet.compose import tree as ir
-from booklet.errors import Loc, Problems, fail
-from booklet.build.options import BuildOptions
-from booklet.outputs.pdf import base as pdfbase
-from booklet.outputs.handouts_pdf.flow import Columns, Sheet, fragments
-from booklet.outputs.handouts_pdf.edges import QUOTES, footer_parts, header_parts
-from booklet.outputs.handouts_pdf.parts import TALL, Fit, Looks, column_pieces, fits_to_try
-from booklet.theme import Theme
-
 NAME = "handouts"
 AUDIENCE = "patient"
-MARKS = ("bullet", "check", "sign_positive", "sign_negative", "sign_either", "sign_low")   # theme text drawn
+DOCUMENT = "handout"
+SUFFIX = ".pdf"
+COST = 0.1          # seconds per document, roughly: the build balances its processes by this
 
 
-@dataclass
-class Layout:
-    """The sheet laid out at one Fit: whether it fits, how much too long it is if not, and its drawing."""
+def preflight(docs, theme, options=None):
+    """Every character the handouts print, and every mark the theme adds, must exist in the font."""
+    from booklet.outputs.handouts_pdf.fit import check_marks
 
-    fit: Fit
-    fits: bool
-    sheet: Sheet | None = None              # only for a real (not trial) layout that fits
-    over: float = 0.0                       # points beyond the page, when it does not fit
-    longest: tuple[tuple[str, float], ...] = ()
-    room: float = 0.0                       # the height of each text column
+    return check_marks(docs, theme)
 
 
-def preflight(kit: m.Kit, theme: Theme, options=None) -> Problems:
-    """Every content character, and every mark the theme adds, must exist in the font."""
-    problems = pdfbase.check_glyphs(kit, theme)
-    fonts = pdfbase.register_fonts(theme)
-    faces = [pdfmetrics.getFont(fonts[face]).face.charToGlyph for face in ("regular", "bold")]
-    for key, text in [(f"handout.{k}", getattr(theme.handout, k) or "") for k in MARKS] + [("quotes", QUOTES)]:
-        for ch in text:
-            if not all(ord(ch) in face for face in faces):
-                problems.error(Loc(str(theme.folder / "theme.yaml")), f"the font {theme.fonts.family} has no glyph "
-                                                                       f"for '{ch}' (U+{ord(ch):04X}) in {key}")
-    return problems
+def render(doc, theme, options) -> bytes:
+    from booklet.outputs.handouts_pdf.fit import render_handout
+
+    return render_handout(doc, theme, options)
 
 
-def render(kit: m.Kit, theme: Theme, options: BuildOptions) -> dict[str, bytes]:
-    return {f"handouts/{subtype.id}.pdf": handout_pdf(kit, subtype, theme, options) for subtype in kit.subtypes}
+def read_back(path, doc, theme):
+    from booklet.outputs.pdf.readback import read_pdf_back
 
-
-def handout_pdf(kit: m.Kit, subtype: m.Subtype, theme: Theme, options: BuildOptions) -> bytes:
-    doc = compose.handout(kit, subtype)
-    layout = fit(kit, subtype, theme, doc)
-    width, height = pdfbase.page_size(theme)
-    margin = theme.handout.margin_mm * mm
-    buffer = io.BytesIO()
-    fonts = pdfbase.register_fonts(theme)
-    info = pdfbase.pdf_info(doc.meta, options.build_time, f"{subtype.name} \u2014 {doc.meta.title}")
-    template = BaseDocTemplate(buffer, pagesize=(width, height), leftMargin=margin, rightMargin=margin,
-                               topMargin=margin, bottomMargin=margin, initialFontName=fonts["regular"], **info)
-    frame = Frame(margin, margin, width - 2 * margin, height - 2 * margin, id="sheet",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    template.addPageTemplates([PageTemplate(id="handout", frames=[frame])])
-    template.build([layout.sheet])
-    if template.page != 1:  # the fitter measured wrong: a bug, never a silent second page
-        raise RuntimeError(f"handout for '{subtype.id}' came out as {template.page} pages")
-    return buffer.getvalue()
-
-
-def fit(kit: m.Kit, subtype: m.Subtype, theme: Theme, doc: ir.HandoutDoc | None = None) -> Layout:
-    """The roomiest layout that fits on one page; raises a located ContentError if none does.
-
-    The search runs on trial layouts (heights only, see handout_measure); the pick is then laid
-    out for real, and if the real one is too long after all, the next tighter step is taken.
-    """
-    doc = doc or compose.handout(kit, subtype)
-    tries = fits_to_try(theme)
-
-    known: dict[Fit, bool] = {}
-
-    def trial(step: Fit) -> bool:
-        if step not in known:
-            known[step] = lay_out(kit, doc, theme, step, trial=True).fits
-        return known[step]
-
-    size = 0
-    if not trial(tries[0][0]):
-        low, high = -1, len(tries)          # tightest spacing: too long at `low`; `high` fits (or is past the end)
-        while high - low > 1:
-            middle = (low + high) // 2
-            if trial(tries[middle][-1]):
-                high = middle
-            else:
-                low = middle
-        size = min(high, len(tries) - 1)    # if even the smallest is too long, its real layout says by how much
-    order = [step for steps in tries for step in steps]
-    first = next((order.index(step) for step in tries[size] if step is tries[size][-1] or trial(step)), 0)
-    for step in order[first:]:
-        layout = lay_out(kit, doc, theme, step)
-        if layout.fits:
-            return layout
-    raise fail(_where(subtype, layout), overflow_message(subtype, layout))
-
-
-def _where(subtype: m.Subtype, layout: Layout):
-    """The YAML location of the longest part (where the author should cut), else the subtype's."""
-    value = getattr(subtype, layout.longest[0][0], None) if layout.longest else None
-    if isinstance(value, tuple) and value:
-        value = value[0]
-    return getattr(value, "loc", subtype.loc)
-
-
-def overflow_message(subtype: m.Subtype, layout: Layout) -> str:
-    over = layout.over
-    parts = ", ".join(f"{name} {height:.0f} pt" for name, height in layout.longest)
-    return (f"handout for '{subtype.id}' does not fit on one page even at {layout.fit.size:g} pt: "
-            f"{over:.0f} pt ({over / 72:.1f} in) too long; shorten the longest parts ({parts} of column "
-            f"text; the two columns hold 2 x {layout.room:.0f} pt)")
-
-
-def lay_out(kit: m.Kit, doc: ir.HandoutDoc, theme: Theme, fit: Fit, trial: bool = False) -> Layout:
-    """Measure every part at ``fit`` and place it: header at the top, footer at the foot, balanced columns."""
-    page_w, page_h = pdfbase.page_size(theme)
-    margin = theme.handout.margin_mm * mm
-    width, height = page_w - 2 * margin, page_h - 2 * margin - 0.01
-    looks = Looks(theme, fit, trial)
-    labels, pages = kit.meta.handout, kit.meta.pages
-    table = kit.tables[doc.subtype.outlook.table]
-    category = table.columns[table.chart.category_column if table.chart else 0]
-
-    header = _measure(header_parts(doc, labels, looks, width), width)
-    footer = _measure(footer_parts(doc, labels, pages, looks, width), width)
-    body_top = sum(gap + h for _, gap, h in header) + looks.gap_heading * 0.8
-    footer_top = height - sum(gap + h for _, gap, h in footer)
-    room = footer_top - fit.size - body_top
-
-    gutter = theme.handout.column_gap_mm * mm
-    column_w = (width - gutter) / 2
-    pieces = column_pieces(doc, labels, category, looks, column_w)
-    columns = Columns(pieces)
-    if trial:
-        return Layout(fit, room > 0 and columns.fits(room))
-    placed = columns.balanced(room) if room > 0 else None
-    if placed is None:
-        over = columns.needed(max(room, 0.0)) - room
-        return Layout(fit, False, over=over, longest=_longest(pieces), room=room)
-    parts = _stack(header, 0.0, 0.0, width)
-    most = theme.handout.stretch_spacing / fit.spacing
-    for number, column in enumerate(fragments(placed, column_w)):
-        parts += _stack(_stretch(column, room, most), number * (column_w + gutter), body_top, column_w)
-    parts += _stack(footer, 0.0, footer_top, width)
-    return Layout(fit, True, Sheet(width, height, parts))
-
-
-def _measure(items, width: float) -> list[tuple]:
-    """(flowable, gap above, height) for full-width items."""
-    return [(flow, gap, flow.wrap(width, TALL)[1]) for flow, gap in items]
-
-
-def _stretch(column: list[tuple], room: float, most: float) -> list[tuple]:
-    """Share a column's spare room out among its spaces (each grows at most ``most`` times)."""
-    spare = room - sum(gap + h for _, gap, h in column)
-    gaps = sum(gap for _, gap, _ in column)
-    if spare <= 0 or gaps <= 0:
-        return column
-    factor = min(1 + spare / gaps, most)
-    return [(flow, gap * factor, h) for flow, gap, h in column]
-
-
-def _stack(items, x: float, top: float, width: float) -> list[tuple]:
-    """Sheet parts for measured items placed one under the other from ``top``."""
-    parts = []
-    for flow, gap, h in items:
-        top += gap
-        parts.append((flow, x, top, width, h))
-        top += h
-    return parts
-
-
-def _longest(pieces) -> tuple[tuple[str, float], ...]:
-    totals: dict[str, float] = {}
-    for piece in pieces:
-        if piece.label:
-            totals[piece.label] = totals.get(piece.label, 0.0) + piece.gap + piece.height
-    return tuple(sorted(totals.items(), key=lambda kv: -kv[1])[:3])
+    return read_pdf_back(path, theme, pages_exact=1)

@@ -1,21 +1,18 @@
-"""The edges of a subtype handout: the title and receptor badges on top, where to learn more,
-review dates, sources and the disclaimer at the foot. Words from the content, looks from the theme.
+"""The edges of a handout: the title and receptor badges on top (the header part of its tree);
+where to learn more, review dates, sources and the disclaimer at the foot (the footer part).
+Words from the tree, looks from the theme.
 """
 from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import HRFlowable
 
-from booklet.compose import tree as ir
-from booklet.compose import human_date
-from booklet.outputs.handouts_pdf.parts import TALL, Looks
+from booklet.compose import tree as t
+from booklet.outputs.handouts_pdf.looks import TALL, Looks
 from booklet.outputs.pdf.base import colour
 from booklet.theme import Theme
-
-QUOTES = "\u201c\u201d"          # around the booklet's title in "to learn more"
-RECEPTORS = (("ER", "er"), ("PR", "pr"), ("HER2", "her2"))   # printed name, field of model.Receptors
+from booklet.typeset.fonts import width as stringWidth
 
 
 class Badges(Flowable):
@@ -59,8 +56,8 @@ class Badges(Flowable):
             x += box_w + self.gap
 
 
-def badge_text(labels, name: str, status: str, theme: Theme) -> str:
-    word = getattr(labels, status)
+def badge_text(name: str, status: str, word: str, theme: Theme) -> str:
+    """'ER positive (+)': the receptor, its result in words, and a sign, so colour is never the only signal."""
     sign = getattr(theme.handout, f"sign_{status}") or ""
     return f"{name} {word} {sign}".strip()
 
@@ -75,36 +72,34 @@ def title_style(name: str, looks: Looks, width: float) -> ParagraphStyle:
     return style
 
 
-def header_parts(doc: ir.HandoutDoc, labels, looks: Looks, width: float) -> list[tuple[Flowable, float]]:
+def header_parts(header: t.Part, looks: Looks, width: float) -> list[tuple[Flowable, float]]:
     """(flowable, gap above) for the title, the receptor badges and a rule."""
     theme = looks.theme
+    title, badges = header.blocks
     boxes = []
-    for name, field in RECEPTORS:
-        status = str(getattr(doc.subtype.receptors, field)).lower()
+    for name, status, word in badges.items:
         tint = getattr(theme.handout, f"badge_{status}")
-        words = badge_text(labels, name, status, theme)
+        words = badge_text(name, status, word, theme)
         boxes.append((looks.para(words, looks.strong), stringWidth(words, looks.strong.fontName, looks.strong.fontSize),
                       colour(theme, f"{tint}_fill"), colour(theme, f"{tint}_edge")))
-    label = looks.para(labels.receptors, looks.strong)
-    label_w = min(stringWidth(labels.receptors, looks.strong.fontName, looks.strong.fontSize) + 2, width * 0.2)
-    return [(looks.para(doc.subtype.name, title_style(doc.subtype.name, looks, width)), 0.0),
+    label = looks.para(badges.label, looks.strong)
+    label_w = min(stringWidth(badges.label, looks.strong.fontName, looks.strong.fontSize) + 2, width * 0.2)
+    return [(looks.para(title.text, title_style(title.text, looks, width)), 0.0),
             (Badges(label, label_w, boxes, 8, 5), looks.gap_item * 2),
             (HRFlowable(width="100%", thickness=2, color=colour(theme, "accent"), spaceBefore=0, spaceAfter=0),
              looks.gap_heading * 0.7)]
 
 
-def footer_parts(doc: ir.HandoutDoc, labels, pages, looks: Looks, width: float) -> list[tuple[Flowable, float]]:
+def footer_parts(footer: t.Part, looks: Looks, width: float) -> list[tuple[Flowable, float]]:
     """(flowable, gap above) for where to learn more, review dates, sources and the disclaimer."""
-    theme, meta = looks.theme, doc.meta
-    learn = Table([[looks.para(f"{labels.learn_more} {QUOTES[0]}{doc.booklet_title}{QUOTES[1]}.", looks.strong)]],
-                  colWidths=[width])
-    learn.setStyle(TableStyle([looks.table_font, ("BACKGROUND", (0, 0), (-1, -1), colour(theme, "accent_light")),
-                               ("LINEBEFORE", (0, 0), (0, -1), 4, colour(theme, "accent")),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 5),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
-    dates = (f"{pages.reviewed}: {human_date(meta.last_reviewed)}.  "
-             f"{pages.next_review}: {human_date(meta.next_review)}.")
-    sources = f"{labels.sources}: " + "  ".join(f"[{s.number}] {s.text}" for s in doc.sources)
-    small_gap = looks.theme.handout.small_size * 0.3
-    return [(learn, 0.0), (looks.para(dates, looks.small), small_gap * 2), (looks.para(sources, looks.small), small_gap),
-            (looks.para(meta.disclaimer, looks.small), small_gap)]
+    theme = looks.theme
+    learn, *small = footer.blocks
+    role = theme.role(learn.role)
+    box = Table([[looks.para(block.text, looks.strong) for block in learn.body]], colWidths=[width])
+    box.setStyle(TableStyle([looks.table_font, ("BACKGROUND", (0, 0), (-1, -1), colour(theme, role.fill)),
+                             ("LINEBEFORE", (0, 0), (0, -1), 4, colour(theme, role.edge)),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 5),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
+    small_gap = theme.handout.small_size * 0.3
+    gaps = [small_gap * 2] + [small_gap] * (len(small) - 1)
+    return [(box, 0.0)] + [(looks.para(block.text, looks.small), gap) for block, gap in zip(small, gaps)]

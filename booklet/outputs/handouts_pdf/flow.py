@@ -26,7 +26,8 @@ class Piece:
     keep_next: bool = False        # never end a column with this piece (headings, table headers)
     leading: float = 0.0           # for paragraphs that may break between lines
     header: "Piece | None" = None  # for table rows: the header to repeat at the top of a column
-    label: str = ""                # the content field it shows, for the overflow message
+    label: str = ""                # the heading it stands under, for the overflow message
+    loc: object = None             # where its content was written, for the overflow message
 
     @property
     def lines(self) -> int:

@@ -13,10 +13,10 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from booklet import model as m
+from booklet.compose import tree as t
 from booklet.outputs.pdf.base import colour
+from booklet.typeset.fonts import width as stringWidth
 
 
 # -- charts -------------------------------------------------------------------------------------
@@ -50,10 +50,10 @@ class HatchedBarChart(VerticalBarChart):
             g.add(Line(x1, y1, x2, y2, strokeColor=self.hatchColour, strokeWidth=self.hatchWidth))
 
 
-def bar_chart(table: m.Table, width: float, height: float, theme, *, font: str, size: float,
+def bar_chart(node: t.Chart, width: float, height: float, theme, *, font: str, size: float,
               hatch_gap: float, rule_width: float) -> Drawing:
-    """The table's chart as vector bars: each bar's value printed above it, a hatched legend on top."""
-    series = table.series()
+    """The chart as vector bars: each bar's value printed above it, a hatched legend on top."""
+    series = [(s.name, list(s.values)) for s in node.series]
     text, rule, paper = colour(theme, "text"), colour(theme, "rule"), colour(theme, "background")
     palette = [HexColor(c) for c in theme.colours.chart_series]
     line = size * 1.25
@@ -73,7 +73,7 @@ def bar_chart(table: m.Table, width: float, height: float, theme, *, font: str, 
     step, highest = _value_axis(series)
     chart = HatchedBarChart()
     chart.hatchGap, chart.hatchColour, chart.hatchWidth = hatch_gap, paper, rule_width * 1.4
-    categories = table.categories()
+    categories = list(node.categories)
     axis_width = stringWidth(f"{highest:g}", font, size) + size
     chart.x, chart.width = axis_width, width - axis_width - size * 0.5
     group = chart.width / max(len(categories), 1) * 0.92
@@ -81,7 +81,7 @@ def bar_chart(table: m.Table, width: float, height: float, theme, *, font: str, 
     chart.height = top - line * 2.2 - chart.y
     chart.data = [values for _, values in series]
     chart.barLabelFormat = "values"
-    chart.barLabelArray = [[row[c] for row in table.rows] for c in table.chart.value_columns]
+    chart.barLabelArray = [list(s.labels) for s in node.series]
     chart.groupSpacing, chart.barSpacing = size, size * 0.2
     axis, values = chart.categoryAxis, chart.valueAxis
     axis.categoryNames = categories

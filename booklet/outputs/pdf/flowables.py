@@ -8,20 +8,12 @@ the sizes, so the booklet and the handouts can share these without drifting apar
 from __future__ import annotations
 
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Table, TableStyle
 
-from booklet import model as m
+from booklet.compose import tree as t
 from booklet.outputs.pdf.base import colour, para
-
-# which theme colours (fill, edge) each boxed callout uses, and how its border differs, so that
-# colour is never the only thing that tells the kinds apart
-CALLOUT_LOOKS = {
-    "key-points": ("key_fill", "key_edge", "box"),
-    "tip": ("tip_fill", "tip_edge", "rule"),
-    "call-care-team": ("warn_fill", "warn_edge", "heavy-box"),
-    "important": ("important_fill", "important_edge", "bars"),
-}
+from booklet.typeset import measure
+from booklet.typeset.fonts import width as text_width
 
 
 # -- tables -------------------------------------------------------------------------------------
@@ -32,30 +24,23 @@ def column_widths(rows: list[list[str]], styles: list, width: float, padding: fl
     for row, style in zip(rows, styles):
         for c, cell in enumerate(row):
             words = cell.split() or [""]
-            longest = max(stringWidth(w, style.fontName, style.fontSize) for w in words)
+            longest = max(text_width(w, style.fontName, style.fontSize) for w in words)
             least[c] = max(least[c], longest + 2 * padding)
-            most[c] = max(most[c], stringWidth(cell, style.fontName, style.fontSize) + 2 * padding)
-    if sum(least) >= width:     # some word is too long for any layout: short columns keep their words
-        base = [min(w, width / n) for w in least]
-        over = [w - b for w, b in zip(least, base)]
-        return [b + (width - sum(base)) * o / (sum(over) or 1) for b, o in zip(base, over)]
-    spare, want = width - sum(least), [b - a for a, b in zip(least, most)]
-    if sum(want) <= spare:
-        return [b + (width - sum(most)) / n for b in most]
-    return [a + spare * w / sum(want) for a, w in zip(least, want)]
+            most[c] = max(most[c], text_width(cell, style.fontName, style.fontSize) + 2 * padding)
+    return measure.column_widths(least, most, width)
 
 
-def data_table(table: m.Table, width: float, theme, *, header, cell, caption, note, padding: float,
-               rule_width: float, max_height: float, refs: tuple[int, ...] = ()) -> list[Flowable]:
+def data_table(table: t.Table, width: float, theme, *, header, cell, caption, note, padding: float,
+               rule_width: float, max_height: float) -> list[Flowable]:
     """Caption above, the table (header row repeated on every page it spans), note below. The
     styles must not change afterwards (the paragraphs remember their line breaks).
 
     A table up to half of ``max_height`` (the frame) is kept whole with its caption; a longer one
     starts on a new page unless its caption, header and first rows fit, then breaks between rows.
     """
-    texts = [list(table.columns), *[list(r) for r in table.rows]]
+    texts = [list(table.header), *[list(r) for r in table.rows]]
     widths = column_widths(texts, [header] + [cell] * len(table.rows), width, padding)
-    data = [[para(c, header, stable=True) for c in table.columns]]
+    data = [[para(c, header, stable=True) for c in table.header]]
     data += [[para(c, cell, stable=True) for c in row] for row in table.rows]
     grid = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     grid.setStyle(TableStyle([
@@ -67,10 +52,10 @@ def data_table(table: m.Table, width: float, theme, *, header, cell, caption, no
         ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
     ]))
-    title = para(table.caption, caption, refs, stable=True)
+    title = para(table.caption, caption, table.refs, stable=True)
     parts: list[Flowable] = [title, grid] + ([para(table.note, note, stable=True)] if table.note else [])
     heights = [p.wrap(width, max_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts]
-    rows = grid._rowHeights
+    rows = grid._rowHeights    # PRIVATE API: reportlab's measured row heights (tests/test_private_api.py)
     grid.splitInRow = int(max(rows) > max_height * 0.8)    # only a giant row may break inside itself
     if sum(heights) <= max_height / 2:
         return [KeepTogether(parts)]
@@ -79,14 +64,16 @@ def data_table(table: m.Table, width: float, theme, *, header, cell, caption, no
 
 
 # -- callouts -----------------------------------------------------------------------------------
-def callout_box(kind: str, content: list[Flowable], width: float, theme, *, font: str, edge_width: float,
+def callout_box(role: str, content: list[Flowable], width: float, theme, *, font: str, edge_width: float,
                 padding: float, rule_width: float, max_height: float) -> Table:
-    """A shaded box with a thick left rule in the kind's colour; the border pattern differs by kind.
-    It moves to the next page whole, unless it is taller than ``max_height`` (then it breaks inside)."""
-    fill, edge, border = CALLOUT_LOOKS[kind]
-    edge_colour = colour(theme, edge)
+    """A shaded box with a thick left rule in the role's colour; the border pattern differs by role
+    (theme ``roles``). It moves to the next page whole, unless it is taller than ``max_height``
+    (then it breaks inside)."""
+    look = theme.role(role)
+    border = look.border
+    edge_colour = colour(theme, look.edge)
     commands = [
-        ("BACKGROUND", (0, 0), (-1, -1), colour(theme, fill)),
+        ("BACKGROUND", (0, 0), (-1, -1), colour(theme, look.fill)),
         ("LINEBEFORE", (0, 0), (0, -1), edge_width, edge_colour),
         ("LEFTPADDING", (0, 0), (-1, -1), padding + edge_width / 2), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),

@@ -1,0 +1,170 @@
+"""The style schema, declared once: every group and key of ``styles/theme.yaml``, typed.
+
+``booklet.theme`` reads the YAML (with ``base:`` inheritance) into these frozen dataclasses at
+start-up, so a missing, unknown or mistyped key is a located error before anything renders, and
+renderers read plain attributes (``theme.booklet.body_size`` is a float, never a string).
+Sizes are in points unless the name ends in ``_mm``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+Colour = str     # "#RRGGBB"; checked when the theme loads
+ColourName = str  # the name of a key in ``colours``; checked when the theme loads
+
+BORDERS = ("box", "heavy-box", "bars", "rule")
+
+
+@dataclass(frozen=True)
+class Fonts:
+    family: str
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    folder: str
+    package: str | None = None   # a pip-installed font package whose ``folder`` holds the files
+
+
+@dataclass(frozen=True)
+class Colours:
+    text: Colour
+    muted: Colour
+    heading: Colour
+    accent: Colour
+    accent_light: Colour
+    rule: Colour
+    tip_fill: Colour
+    tip_edge: Colour
+    warn_fill: Colour
+    warn_edge: Colour
+    important_fill: Colour
+    important_edge: Colour
+    key_fill: Colour
+    key_edge: Colour
+    table_header_fill: Colour
+    table_header_text: Colour
+    table_stripe: Colour
+    chart_series: tuple[Colour, ...]
+    background: Colour
+
+
+@dataclass(frozen=True)
+class Role:
+    """The look of a boxed role (key points, a tip, when to call ...): fill, edge colour, border."""
+
+    fill: ColourName
+    edge: ColourName
+    border: str                  # box | heavy-box | bars | rule (the thick left edge only)
+
+
+@dataclass(frozen=True)
+class Page:
+    size: str                    # letter | A4
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_inner_mm: float
+    margin_outer_mm: float
+    pad_to_multiple_of: int
+
+
+@dataclass(frozen=True)
+class BookletLooks:
+    body_size: float
+    leading: float
+    small_size: float
+    h1_size: float
+    h2_size: float
+    title_size: float
+    subtitle_size: float
+    space_after_paragraph: float
+    table_size: float
+    table_leading: float
+    chart_height: float
+    chart_width: float
+    write_lines_per_question: int
+    appointment_column_widths: tuple[float, ...]
+    ruled_line_gap: float
+    measure_chars: float
+    contents_size: float
+    rule_width: float
+    callout_edge_width: float
+    callout_padding: float
+    table_padding: float
+    chart_label_size: float
+    hatch_gap: float
+    bullet_indent: float
+    cover_band_mm: float
+
+
+@dataclass(frozen=True)
+class HandoutLooks:
+    body_size: float
+    min_body_size: float
+    leading_ratio: float
+    min_leading_ratio: float
+    title_size: float
+    min_title_size: float
+    h2_size: float
+    shrink_step: float
+    margin_mm: float
+    column_gap_mm: float
+    small_size: float
+    space_heading: float
+    space_after_heading: float
+    space_item: float
+    tight_spacing: float
+    stretch_spacing: float
+    cell_padding: float
+    bullet: str
+    check: str
+    badge_positive: str
+    badge_negative: str
+    badge_either: str
+    badge_low: str
+    sign_positive: str
+    sign_negative: str
+    sign_either: str
+    sign_low: str
+
+
+@dataclass(frozen=True)
+class DeckLayouts:
+    title: str
+    section: str
+    content: str
+    title_only: str
+
+
+@dataclass(frozen=True)
+class DeckLooks:
+    font: str
+    metrics_font: str
+    metrics_safety: float
+    title_size: float
+    body_size: float
+    min_body_size: float
+    notes_size: float
+    table_size: float
+    table_max_rows: int
+    cover_title_size: float
+    section_title_size: float
+    subtitle_size: float
+    min_title_size: float
+    title_lines: int
+    footnote_size: float
+    line_spacing: float
+    paragraph_space: float
+    max_bullets: int
+    bullet_indent: float
+    inset_x: float
+    inset_y: float
+    cell_margin_x: float
+    cell_margin_y: float
+    gap: float
+    layouts: DeckLayouts
+    template: str | None = None
+
+
+GROUPS = {"fonts": Fonts, "colours": Colours, "page": Page, "booklet": BookletLooks, "handout": HandoutLooks,
+          "deck": DeckLooks}

@@ -1,0 +1,80 @@
+"""The kit's fonts: TrueType files registered once by explicit path, their widths, their glyphs.
+
+One layer for everything that needs a font's metrics: the PDF renderers draw with these faces,
+the deck measures slide text with them, ``check`` and preflights ask which characters they can
+draw. reportlab's TrueType parser is the one used (it is also what embeds the fonts in the PDFs).
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from booklet.errors import Loc, Problems
+
+FACES = ("regular", "bold", "italic", "bold_italic")
+
+
+@functools.lru_cache(maxsize=None)
+def _register(path: str, name: str) -> TTFont:
+    font = TTFont(name, path)
+    pdfmetrics.registerFont(font)
+    return font
+
+
+def registered(path) -> str:
+    """The registered name of the TrueType file at ``path`` (its stem), registered once."""
+    path = Path(path)
+    _register(str(path), path.stem)
+    return path.stem
+
+
+def register_family(theme) -> dict[str, str]:
+    """Register the theme's four faces by explicit path (as one family); face -> registered name."""
+    names = {face: registered(theme.font_file(face)) for face in FACES}
+    pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
+                                  italic=names["italic"], boldItalic=names["bold_italic"])
+    return names
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def unit_width(text: str, font: str) -> float:
+    """Width of ``text`` at 1 pt in a registered font: widths scale linearly with the size."""
+    return pdfmetrics.stringWidth(text, font, 1000) / 1000
+
+
+def width(text: str, font: str, size: float) -> float:
+    return pdfmetrics.stringWidth(text, font, size)
+
+
+def covered(font: str) -> frozenset[int]:
+    """The code points a registered font has glyphs for."""
+    return _covered(font)
+
+
+@functools.lru_cache(maxsize=16)
+def _covered(font: str) -> frozenset[int]:
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
+
+
+def check_glyphs(texts: Iterable[tuple[str, Loc]], theme, fonts: tuple[str, ...] = ("regular",)) -> Problems:
+    """A located error for every string holding a character that the theme's ``fonts`` cannot all draw
+    (the first such character of each string)."""
+    problems = Problems()
+    names = register_family(theme)
+    have = functools.reduce(frozenset.intersection, (covered(names[f]) for f in fonts))
+    drawable = {chr(c) for c in have} | {"\n", "\t"}
+    seen: set[tuple[str, Loc]] = set()
+    for text, loc in texts:
+        if drawable.issuperset(text) or (text, loc) in seen:   # the common case, without a loop in Python
+            continue
+        seen.add((text, loc))
+        for offset, ch in enumerate(text):
+            if ch not in drawable:
+                problems.error(loc, f"the font {theme.fonts.family} has no glyph for "
+                                    f"'{ch}' (U+{ord(ch):04X}) at character {offset + 1}")
+                break
+    return problems
