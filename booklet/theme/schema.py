@@ -95,6 +95,13 @@ class BookletLooks:
     hatch_gap: float
     bullet_indent: float
     cover_band_mm: float
+    lead_scale: float            # a lead paragraph's size and leading, times the body's
+    label_scale: float           # a callout's title, times the body's size and leading
+    h1_leading: float            # line height as a multiple of the size, per style
+    h2_leading: float
+    title_leading: float
+    subtitle_leading: float
+    contents_leading: float
 
 
 @dataclass(frozen=True)
@@ -126,6 +133,14 @@ class HandoutLooks:
     sign_negative: str
     sign_either: str
     sign_low: str
+    badge_gap: float             # between the receptor badges
+    badge_padding: float         # inside a badge
+    badge_border: float          # a badge's outline
+    badge_corner: float          # a badge's corner radius
+    badge_edge: float            # the solid strip at a badge's left
+    header_rule: float           # the rule under the title and badges
+    learn_more_edge: float       # the thick left edge of "to learn more"
+    learn_more_padding: tuple[float, ...]   # left, top, bottom
 
 
 @dataclass(frozen=True)

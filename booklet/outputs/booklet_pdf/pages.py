@@ -14,6 +14,7 @@ from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, 
                                 PageTemplate)
 
 from booklet.outputs.pdf import base as pdfbase
+from booklet.outputs.pdf.private import doc_template, end_build_without_saving
 from booklet.outputs.pdf.flowables import define_number_form
 
 MM = 72 / 25.4
@@ -60,7 +61,7 @@ class Anchor(Flowable):
 
     def draw(self):
         canv = self.canv
-        doc = canv._doctemplate
+        doc = doc_template(canv)
         canv.bookmarkPage(self.key, fit="XYZ", left=0, top=doc.geometry.height, zoom=0)  # keeps the reader's zoom
         canv.addOutlineEntry(self.title, self.key, level=0)
         doc.part_started(self.key, self.title, canv.getPageNumber())
@@ -77,7 +78,7 @@ class Running(Flowable):
         return 0, 0
 
     def draw(self):
-        self.canv._doctemplate.running = self.title
+        doc_template(self.canv).running = self.title
 
 
 class PadMarker(ActionFlowable):
@@ -216,8 +217,7 @@ class BookletTemplate(BaseDocTemplate):
         return pages
 
     def _endBuild(self):
-        self._doSave = 0
-        super()._endBuild()
+        end_build_without_saving(self, BaseDocTemplate)
         size = self.theme.booklet.contents_size
         for form, key in self.numbers.items():
             define_number_form(self.canv, form, self.starts[key], self.fonts["regular"], size,

@@ -17,6 +17,7 @@ from booklet.outputs.booklet_pdf.pages import Anchor, BookletTemplate, Geometry,
 from booklet.outputs.booklet_pdf.styles import make_styles
 from booklet.outputs.pdf import base as pdfbase
 from booklet.outputs.pdf.chart import bar_chart
+from booklet.outputs.pdf.private import kept_height
 from booklet.outputs.pdf.flowables import ContentsEntry, RuledGrid, RuledLines, callout_box, data_table, figure
 
 
@@ -76,7 +77,7 @@ class Story:
         total = 0.0
         for f in flowables:
             _, h = f.wrapOn(self.scratch, self.width, self.geometry.frame_height)
-            h = f._H if isinstance(f, KeepTogether) else h   # its wrap says "too tall" to force a split
+            h = kept_height(f) if isinstance(f, KeepTogether) else h
             total += h + f.getSpaceBefore() + f.getSpaceAfter()
         return total
 

@@ -25,14 +25,14 @@ def make_styles(theme, fonts: dict[str, str]) -> dict[str, ParagraphStyle]:
     small = like("small", fontSize=b.small_size, leading=b.small_size * b.leading / b.body_size)
     return {
         "body": body, "small": small,
-        "lead": like("lead", fontSize=b.body_size * 1.15, leading=b.leading * 1.15),
+        "lead": like("lead", fontSize=b.body_size * b.lead_scale, leading=b.leading * b.lead_scale),
         "note": like("note", parent=small, textColor=colour("muted"), spaceBefore=b.space_after_paragraph / 2),
-        "h1": like("h1", fontSize=b.h1_size, leading=b.h1_size * 1.2, spaceAfter=b.h1_size * 0.6, **heading),
-        "h2": like("h2", fontSize=b.h2_size, leading=b.h2_size * 1.25, spaceBefore=b.h2_size * 0.9,
+        "h1": like("h1", fontSize=b.h1_size, leading=b.h1_size * b.h1_leading, spaceAfter=b.h1_size * 0.6, **heading),
+        "h2": like("h2", fontSize=b.h2_size, leading=b.h2_size * b.h2_leading, spaceBefore=b.h2_size * 0.9,
                    spaceAfter=b.space_after_paragraph, **heading),
-        "title": like("title", fontSize=b.title_size, leading=b.title_size * 1.15, spaceAfter=b.title_size * 0.5,
+        "title": like("title", fontSize=b.title_size, leading=b.title_size * b.title_leading, spaceAfter=b.title_size * 0.5,
                       **heading),
-        "subtitle": like("subtitle", fontSize=b.subtitle_size, leading=b.subtitle_size * 1.3,
+        "subtitle": like("subtitle", fontSize=b.subtitle_size, leading=b.subtitle_size * b.subtitle_leading,
                          spaceAfter=b.subtitle_size * 2),
         "strong": like("strong", fontName=bold, spaceAfter=b.space_after_paragraph / 2, keepWithNext=1),
         "caption": like("caption", fontName=bold, spaceBefore=b.space_after_paragraph,
@@ -40,11 +40,11 @@ def make_styles(theme, fonts: dict[str, str]) -> dict[str, ParagraphStyle]:
         "cell": like("cell", fontSize=b.table_size, leading=b.table_leading, spaceAfter=0),
         "header": like("header", fontName=bold, fontSize=b.table_size, leading=b.table_leading, spaceAfter=0,
                        textColor=colour("table_header_text")),
-        "label": like("label", fontName=bold, fontSize=b.body_size * 1.1, leading=b.leading * 1.1,
+        "label": like("label", fontName=bold, fontSize=b.body_size * b.label_scale, leading=b.leading * b.label_scale,
                       spaceAfter=b.space_after_paragraph / 2),
         "field": like("field", fontName=bold, spaceBefore=b.space_after_paragraph, spaceAfter=0, keepWithNext=1),
         "item": like("item", spaceAfter=b.space_after_paragraph / 2),
         "definition": like("definition", leftIndent=b.bullet_indent),
-        "contents": like("contents", fontSize=b.contents_size, leading=b.contents_size * 1.3, spaceAfter=0),
+        "contents": like("contents", fontSize=b.contents_size, leading=b.contents_size * b.contents_leading, spaceAfter=0),
     }
 

@@ -7,6 +7,8 @@ import io
 import re
 import zipfile
 
+from booklet.outputs.deck_pptx.private import package_rels_xml
+
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -37,7 +39,7 @@ def package_bytes(prs) -> bytes:
     parts = list(package.iter_parts())
     types = "".join(f'<Override PartName="{p.partname}" ContentType="{p.content_type}"/>' for p in parts)
     entries = [("[Content_Types].xml", (CONTENT_TYPES + types + "</Types>").encode()),
-               ("_rels/.rels", package._rels.xml)]
+               ("_rels/.rels", package_rels_xml(prs))]
     for part in parts:
         blob = part.blob
         if part.partname == "/docProps/app.xml":   # the template's says "4:3, 0 slides"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from booklet.outputs.deck_pptx.private import alt_text
 from booklet.verify.readback import Place, Readback
 
 
@@ -39,9 +40,9 @@ def _slide_facts(number: int, slide) -> SlideFacts:
             plot = shape.chart.plots[0]
             charts.append((tuple(str(c) for c in plot.categories),
                            tuple((s.name, tuple(float(v) for v in s.values)) for s in plot.series)))
-        descr = shape._element.xpath("./*[1]/p:cNvPr/@descr")
-        if descr:
-            alts.append(str(descr[0]))
+        descr = alt_text(shape)
+        if descr is not None:
+            alts.append(descr)
     notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
     return SlideFacts(number, title_shape.text_frame.text if title_shape is not None else "", tuple(texts),
                       tuple(tables), tuple(charts), notes, tuple(alts))

@@ -16,6 +16,7 @@ from pptx.util import Emu
 
 from booklet.errors import ContentError, Loc, Problem
 from booklet.outputs.deck_pptx import plan as dp
+from booklet.outputs.deck_pptx.private import drop_all_slides
 
 WIDE = (12192000, 6858000)                    # 13.333 x 7.5 in, in EMU
 ROLES = ("title", "section", "content", "title_only")
@@ -44,10 +45,7 @@ def open_template(theme, options):
             prs = Presentation(str(chosen))
         except Exception as exc:  # python-pptx raises many kinds for a bad package
             raise ContentError([Problem(Loc(where), f"deck template is not a valid .pptx file ({exc})")]) from None
-    slide_ids = prs.slides._sldIdLst
-    for sld in list(slide_ids):
-        prs.part.drop_rel(sld.rId)
-        slide_ids.remove(sld)
+    drop_all_slides(prs)
     if (prs.slide_width, prs.slide_height) != WIDE:
         widen(prs)
     return prs, where

@@ -7,20 +7,17 @@ what makes decks slow. Tables and charts are python-pptx's native objects.
 """
 from __future__ import annotations
 
-import copy
-
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
-from pptx.opc.packuri import PackURI
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.parts.slide import NotesSlidePart
 from pptx.util import Emu, Pt
 
 from booklet.outputs.deck_pptx import plan as dp
+from booklet.outputs.deck_pptx.private import (add_blank_slide, copy_notes, element, set_alt_text, shape_tree,
+                                                text_body)
 from booklet.outputs.deck_pptx.template import Layout, geometry
 from booklet.typeset.escape import attribute as quoteattr, markup as escape
 
@@ -46,9 +43,8 @@ class Writer:
 
     def slide(self, plan: dp.SlidePlan) -> None:
         role, c, s = self.layouts[plan.layout], self.colours, self.s
-        rid, slide = self.prs.part.add_slide(role.layout)     # a blank slide on the layout
-        self.prs.slides._sldIdLst.add_sldId(rid)
-        tree = slide.shapes._spTree
+        slide = add_blank_slide(self.prs, role.layout)
+        tree = shape_tree(slide)
         title = self.body([plan.title], plan.title_size, c.heading)
         shapes = [self.sp("Title", role.title_ph, role.title_box, title)]
         if plan.subtitle:
@@ -119,17 +115,12 @@ class Writer:
             frame = slide.notes_slide.notes_text_frame
             if frame is None:           # a notes master without a body placeholder
                 return
-            _replace(frame._txBody, text)
+            _replace(text_body(frame), text)
             self._notes = slide.notes_slide.part
             self._count = self._notes.partname.idx
             return
         self._count += 1
-        element = copy.deepcopy(self._notes._element)
-        part = NotesSlidePart(PackURI(f"/ppt/notesSlides/notesSlide{self._count}.xml"), CT.PML_NOTES_SLIDE,
-                              self._notes.package, element)
-        part.relate_to(self._notes.part_related_by(RT.NOTES_MASTER), RT.NOTES_MASTER)
-        part.relate_to(slide.part, RT.SLIDE)
-        slide.part.relate_to(part, RT.NOTES_SLIDE)
+        element = copy_notes(self._notes, self._count, slide)
         _replace(element.xpath('.//p:sp[p:nvSpPr/p:nvPr/p:ph[@type="body"]]/p:txBody')[0], text)
 
     def table(self, slide, plan: dp.TablePlan, area: dp.Box) -> None:
@@ -140,11 +131,11 @@ class Writer:
         frame = slide.shapes.add_table(1, 1, Emu(_emu(area.x)), Emu(_emu(area.y)), Emu(_emu(area.w)),
                                        Emu(_emu(sum(heights))))
         frame.name = f"Table: {plan.caption}"
-        frame._element.nvGraphicFramePr.cNvPr.set("descr", plan.caption)
+        set_alt_text(frame, plan.caption)
         widths = [_emu(w) for w in plan.col_widths]
         widths[-1] = _emu(area.w) - sum(widths[:-1])
         mx, my = _emu(float(s.cell_margin_x)), _emu(float(s.cell_margin_y))
-        old = frame._element.graphic.graphicData.tbl
+        old = element(frame).graphic.graphicData.tbl
         style = old.tblPr.find(qn("a:tableStyleId"))
         xml = [f'<a:tbl {NS}><a:tblPr firstRow="1" bandRow="0">'
                f'{"" if style is None else f"<a:tableStyleId>{style.text}</a:tableStyleId>"}</a:tblPr><a:tblGrid>',
@@ -171,7 +162,7 @@ class Writer:
         frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, Emu(_emu(area.x)), Emu(_emu(area.y)),
                                        Emu(_emu(area.w)), Emu(_emu(area.h)), data)
         frame.name = f"Chart: {plan.title}"
-        frame._element.nvGraphicFramePr.cNvPr.set("descr", plan.alt)
+        set_alt_text(frame, plan.alt)
         chart = frame.chart
         chart.has_title = False                     # the slide title names the chart
         chart.font.size, chart.font.name = Pt(float(s.table_size)), s.font

@@ -23,13 +23,16 @@ class Badges(Flowable):
     """
 
     def __init__(self, label: Flowable, label_width: float, boxes: list[tuple[Flowable, float, object, object]],
-                 gap: float, pad: float):
+                 look):
         super().__init__()
-        self.label, self.label_w, self.boxes, self.gap, self.pad = label, label_width, boxes, gap, pad
+        self.label, self.label_w, self.boxes = label, label_width, boxes
+        self.gap, self.pad, self.border = look.badge_gap, look.badge_padding, look.badge_border
+        self.corner, self.edge = look.badge_corner, look.badge_edge
+        self.text_x = self.pad + self.edge - 1        # the words start just past the solid strip
 
     def wrap(self, avail_width, avail_height):
         room = avail_width - self.label_w - self.gap * len(self.boxes)
-        inset = 2 * self.pad + 4
+        inset = self.pad + self.text_x
         natural = [words + inset + 1 for _, words, _, _ in self.boxes]
         if sum(natural) <= room:
             self.box_ws = [w + (room - sum(natural)) / len(natural) for w in natural]
@@ -44,15 +47,17 @@ class Badges(Flowable):
         canvas = self.canv
         self.label.drawOn(canvas, 0, (self.height - self.label_h) / 2)
         x = self.label_w + self.gap
+        half = self.border / 2
         for (text, _, fill, edge), box_w in zip(self.boxes, self.box_ws):
             canvas.setFillColor(fill)
             canvas.setStrokeColor(edge)
-            canvas.setLineWidth(1.5)
-            canvas.roundRect(x + 0.75, 0.75, box_w - 1.5, self.height - 1.5, 4, stroke=1, fill=1)
+            canvas.setLineWidth(self.border)
+            canvas.roundRect(x + half, half, box_w - self.border, self.height - self.border, self.corner,
+                             stroke=1, fill=1)
             canvas.setFillColor(edge)
-            canvas.roundRect(x + 0.75, 0.75, 5, self.height - 1.5, 2, stroke=0, fill=1)
-            _, height = text.wrap(box_w - 2 * self.pad - 4, TALL)
-            text.drawOn(canvas, x + self.pad + 4, (self.height - height) / 2)
+            canvas.roundRect(x + half, half, self.edge, self.height - self.border, self.corner / 2, stroke=0, fill=1)
+            _, height = text.wrap(box_w - self.pad - self.text_x, TALL)
+            text.drawOn(canvas, x + self.text_x, (self.height - height) / 2)
             x += box_w + self.gap
 
 
@@ -85,8 +90,9 @@ def header_parts(header: t.Part, looks: Looks, width: float) -> list[tuple[Flowa
     label = looks.para(badges.label, looks.strong)
     label_w = min(stringWidth(badges.label, looks.strong.fontName, looks.strong.fontSize) + 2, width * 0.2)
     return [(looks.para(title.text, title_style(title.text, looks, width)), 0.0),
-            (Badges(label, label_w, boxes, 8, 5), looks.gap_item * 2),
-            (HRFlowable(width="100%", thickness=2, color=colour(theme, "accent"), spaceBefore=0, spaceAfter=0),
+            (Badges(label, label_w, boxes, theme.handout), looks.gap_item * 2),
+            (HRFlowable(width="100%", thickness=theme.handout.header_rule, color=colour(theme, "accent"),
+                        spaceBefore=0, spaceAfter=0),
              looks.gap_heading * 0.7)]
 
 
@@ -96,10 +102,11 @@ def footer_parts(footer: t.Part, looks: Looks, width: float) -> list[tuple[Flowa
     learn, *small = footer.blocks
     role = theme.role(learn.role)
     box = Table([[looks.para(block.text, looks.strong) for block in learn.body]], colWidths=[width])
+    left, top, bottom = theme.handout.learn_more_padding
     box.setStyle(TableStyle([looks.table_font, ("BACKGROUND", (0, 0), (-1, -1), colour(theme, role.fill)),
-                             ("LINEBEFORE", (0, 0), (0, -1), 4, colour(theme, role.edge)),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 5),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]))
+                             ("LINEBEFORE", (0, 0), (0, -1), theme.handout.learn_more_edge, colour(theme, role.edge)),
+                             ("LEFTPADDING", (0, 0), (-1, -1), left), ("TOPPADDING", (0, 0), (-1, -1), top),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), bottom)]))
     small_gap = theme.handout.small_size * 0.3
     gaps = [small_gap * 2] + [small_gap] * (len(small) - 1)
     return [(box, 0.0)] + [(looks.para(block.text, looks.small), gap) for block, gap in zip(small, gaps)]

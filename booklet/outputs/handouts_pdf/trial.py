@@ -11,15 +11,15 @@ from __future__ import annotations
 import functools
 
 from reportlab.platypus import Flowable
-from reportlab.platypus.paragraph import split, strip
 
+from booklet.outputs.pdf.private import words
 from booklet.typeset.fonts import unit_width
 from booklet.typeset.measure import line_count, split_evenly
 
 
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(split(strip(text)))   # reportlab's own word split: a no-break space does not break
+    return tuple(words(text))
 
 
 class Measured(Flowable):

@@ -11,23 +11,8 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Paragraph
 
+from booklet.outputs.pdf.private import StableParagraph, stamp_date   # noqa: F401 - stamp_date re-exported
 from booklet.typeset import escape, fonts
-
-
-class StableParagraph(Paragraph):
-    """A Paragraph that remembers its line breaks per width. Platypus wraps the same paragraph
-    several times (keep-together groups, tables, page splits); the breaks cannot change while the
-    style does not, so only use it for styles that are not changed after the paragraph is made."""
-
-    def wrap(self, availWidth, availHeight):
-        memo = self.__dict__.get("_memo")
-        if memo is not None and memo[0] == availWidth:
-            self.width, self.height, self.blPara, self._wrapWidths = memo[1]
-            return self.width, self.height
-        size = super().wrap(availWidth, availHeight)
-        if hasattr(self, "blPara"):
-            self._memo = (availWidth, (self.width, self.height, self.blPara, self._wrapWidths))
-        return size
 
 
 def para(text: str, style, refs: tuple[int, ...] = (), stable: bool = False) -> Paragraph:
@@ -60,12 +45,3 @@ def pdf_info(meta) -> dict:
                 keywords=", ".join(meta.keywords), creator="booklet (patient-education kit builder)",
                 lang=meta.language, displayDocTitle=1, invariant=1)
 
-
-def stamp_date(canv, when) -> None:
-    """Date the PDF (CreationDate, ModDate) with the build's fixed time instead of reportlab's
-    invariant-mode placeholder, so the metadata is true and two builds still give the same bytes.
-    PRIVATE API: reportlab keeps the document's timestamp in ``canvas._doc._timeStamp`` (checked
-    by tests/test_private_api.py)."""
-    stamp = canv._doc._timeStamp
-    stamp.YMDhms = tuple(when.utctimetuple())[:6]
-    stamp.dhh = stamp.dmm = 0
