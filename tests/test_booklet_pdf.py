@@ -21,11 +21,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from booklet import model as m
 from booklet.build import load_valid, render_all
-from booklet.compose import human_date
+from booklet import compose
+from booklet.compose.common import date_lines, source_entries
 from booklet.build.options import build_time
 from booklet.outputs import booklet_pdf
 from booklet.outputs.pdf import base as pdfbase
-from booklet.verify.readback import read_pdf, squash
+from booklet.outputs.pdf.readback import read_pdf
+from booklet.verify.readback import squash
 from booklet.theme import load_theme
 from conftest import CONTENT, MINI, ROOT
 
@@ -233,12 +235,11 @@ def test_every_glossary_term_is_defined_in_words_to_know(booklets, content, term
 @pytest.mark.parametrize("content, source_id", SOURCES)
 def test_every_source_is_listed_with_the_number_used_in_the_text(booklets, content, source_id):
     b = booklets(content)
-    from booklet import compose
-    entry = next(e for e in compose.source_entries(b.kit) if e.id == source_id)
+    number, _, entry = next(e for e in source_entries(b.kit) if e[1] == source_id)
     source = next(s for s in b.kit.sources if s.id == source_id)
     text = b.part(b.kit.meta.pages.sources)
-    assert squash(f"[{entry.number}]{entry.text}") in text
-    assert squash(source.publisher) in squash(entry.text) and squash(source.date) in squash(entry.text)
+    assert squash(f"[{number}]{entry}") in text
+    assert squash(source.publisher) in squash(entry) and squash(source.date) in squash(entry)
 
 
 @pytest.mark.parametrize("content", list(KITS))
@@ -247,11 +248,11 @@ def test_forms_review_dates_and_disclaimer_are_printed(booklets, content):
     meta, pages = b.kit.meta, b.kit.meta.pages
     assert all(squash(field) in b.part(pages.care_team) for field in pages.care_team_fields)
     sources = b.part(pages.sources)
-    for words in (f"{pages.reviewed}: {human_date(meta.last_reviewed)}",
-                  f"{pages.next_review}: {human_date(meta.next_review)}", meta.disclaimer):
+    reviewed, next_review = date_lines(b.kit)
+    for words in (reviewed, next_review, meta.disclaimer):
         assert squash(words) in sources
     cover = squash(b.pages[0])
-    for words in (meta.title, meta.subtitle, meta.edition, f"{pages.reviewed}: {human_date(meta.last_reviewed)}"):
+    for words in (meta.title, meta.subtitle, meta.edition, reviewed):
         assert squash(words) in cover
 
 
@@ -286,7 +287,7 @@ def test_page_size_is_the_themes_and_the_page_count_a_multiple_for_folding(bookl
     theme = THEMES[paper]
     for page in b.reader.pages:
         assert (float(page.mediabox.width), float(page.mediabox.height)) == \
-            pytest.approx(pdfbase.page_size(theme), abs=0.01)
+            pytest.approx(theme.page_size, abs=0.01)
     assert len(b.pages) % theme.page.pad_to_multiple_of == 0
 
 
@@ -327,7 +328,7 @@ def test_the_same_content_gives_the_same_bytes(booklets, content):
 
 def test_preflight_finds_nothing_wrong_with_valid_content():
     for kit in KITS.values():
-        assert not booklet_pdf.preflight(kit, THEMES["letter"]).errors
+        assert not booklet_pdf.preflight(compose.documents(kit, "booklet"), THEMES["letter"], None).errors
 
 
 # -- hostile and unusual content ----------------------------------------------------------------

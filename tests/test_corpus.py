@@ -57,7 +57,7 @@ def test_case_fails_cleanly_or_builds(case: str, tmp_path: Path, good_build: Pat
     assert leftovers == []
     if expect == "OK":
         assert result.returncode == 0, result.stderr
-        assert "verify: every section and table is present" in result.stdout
+        assert "verify: every section, table and chart is present" in result.stdout
     else:
         assert result.returncode == 1, result.stdout + result.stderr
         assert result.stderr.splitlines()[0] == expect

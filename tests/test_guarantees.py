@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from booklet.build import load_valid, render_all
 from booklet.errors import ContentError
-from booklet.verify.readback import read_deck, read_pdf, squash
+from booklet.outputs.deck_pptx.readback import read_deck
+from booklet.outputs.pdf.readback import read_pdf
+from booklet.verify.readback import squash
 from booklet.theme import load_theme
 from conftest import MINI, STYLES, run_booklet
 

@@ -71,7 +71,7 @@ def test_fonts_come_from_an_installed_package_by_explicit_path():
 
 def test_the_large_print_variant_builds_a_booklet_at_18_pt(tmp_path: Path):
     from booklet.build import load_valid, render_all
-    from booklet.verify.readback import read_pdf
+    from booklet.outputs.pdf.readback import read_pdf
     from conftest import CONTENT
 
     large = load_theme(STYLES / "large-print")

@@ -37,7 +37,7 @@ def test_the_coverage_report_says_where_each_item_was_found(built: Path):
     coverage = json.loads((built / "build" / "manifest.json").read_text())["coverage"]
     assert coverage["section first"]["booklet"].startswith("p. ")
     assert coverage["section first"]["deck"].startswith("s. ")
-    assert coverage["table survival"]["handouts"] == "1/1 handouts"
+    assert coverage["table survival"]["handouts"] == "p. 1"        # one handout shows it, on its page 1
     assert coverage["chart survival"]["deck"].startswith("s. ")
 
 
@@ -54,7 +54,7 @@ def test_a_booklet_missing_a_section_fails_verification_naming_it(built: Path, t
 
     assert result.returncode == 1
     assert ("content/sections/02-second.yaml:1:1: error: section 'second' (Outlook) is missing from "
-            "patient-booklet.pdf") in result.stderr
+            "patient-booklet.pdf: no titled place") in result.stderr
 
 
 def test_a_changed_table_cell_is_caught_in_every_output(built: Path):
@@ -65,12 +65,12 @@ def test_a_changed_table_cell_is_caught_in_every_output(built: Path):
 
     assert result.returncode == 1
     assert "table 'survival' is missing from patient-booklet.pdf: cells not found: 68%" in result.stderr
-    assert "chart of table 'survival' (title and every value) is missing from patient-booklet.pdf" in result.stderr
-    assert "table 'survival' (as a native table with identical cells) is missing from clinician-deck.pptx" \
+    assert "chart of table 'survival' is missing from patient-booklet.pdf: no page carries the chart's title" \
         in result.stderr
-    assert "chart of table 'survival' (values equal to the table) is missing from clinician-deck.pptx" \
+    assert "table 'survival' is missing from clinician-deck.pptx: no native table with identical cells" \
         in result.stderr
-    assert "subtype 'type-a' is missing from handouts/type-a.pdf" not in result.stderr  # type-a shows column 1 only
+    assert "chart of table 'survival' is missing from clinician-deck.pptx: no native chart" in result.stderr
+    assert "handouts/type-a.pdf" not in result.stderr      # type-a shows the first value column only
 
 
 def test_a_missing_artefact_is_reported(built: Path):

@@ -17,7 +17,7 @@ from booklet import compose, model as m, outputs as registry
 from booklet.build.atomic import write_all
 from booklet.errors import ContentError
 from booklet.theme import Theme
-from booklet.verify.coverage import Coverage
+from booklet.verify.coverage import Coverage, describe
 from booklet.verify.find import find
 
 MANIFEST = "manifest.json"
@@ -48,7 +48,7 @@ def _check_document(output, doc, theme: Theme, out: Path, cov: Coverage) -> None
     for key, node in doc.items():
         where, missing = find(key, node, readback)
         if missing:
-            cov.missing(node.loc, key, output.NAME, relative, missing)
+            cov.missing(node.loc, key, output.NAME, relative, missing, getattr(node, "title", ""))
         else:
             cov.found(key, output.NAME, where)
 
@@ -63,7 +63,7 @@ def _check_complete(kit: m.Kit, cov: Coverage) -> None:
                                           "section's body or a clinician part, or remove it")
     for key, loc in expected:
         if key not in cov.rows:
-            cov.problems.error(loc, f"{key.replace(':', ' ')} is not in any output")
+            cov.problems.error(loc, f"{describe(key)} is not in any output")
 
 
 def verify_and_report(content: Path, styles: Path, out: Path) -> int:

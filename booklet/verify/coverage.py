@@ -21,9 +21,9 @@ class Coverage:
     def found(self, item: str, output: str, where: str) -> None:
         self.rows.setdefault(item, {}).setdefault(output, []).append(where)
 
-    def missing(self, loc: Loc, item: str, output: str, artefact: str, detail: str) -> None:
+    def missing(self, loc: Loc, item: str, output: str, artefact: str, detail: str, title: str = "") -> None:
         self.rows.setdefault(item, {}).setdefault(output, []).append("MISSING")
-        self.problems.error(loc, f"{item.replace(':', ' ')} is missing from {artefact}: {detail}")
+        self.problems.error(loc, f"{describe(item, title)} is missing from {artefact}: {detail}")
 
     def cell(self, item: str, output: str) -> str:
         places = self.rows.get(item, {}).get(output)
@@ -56,3 +56,12 @@ class Coverage:
                               if k not in ("bytes", "sha256"))
             lines.append(f"{name}: {count}, {facts['bytes']:,} bytes, sha256 {facts['sha256'][:16]}")
         return "\n".join(lines)
+
+
+def describe(item: str, title: str = "") -> str:
+    """'section 'outlook' (Your outlook)', 'table 'survival-by-stage'', 'the glossary's terms'."""
+    kind, ident = item.split(":", 1)
+    if kind == "terms":
+        return "the glossary's terms"
+    named = f"{'chart of table' if kind == 'chart' else kind} '{ident}'"
+    return f"{named} ({title})" if title and kind == "section" else named

@@ -39,8 +39,10 @@ def check_marks(docs, theme: Theme) -> Problems:
     """Every character the handouts print, and every mark the theme adds, must exist in the font."""
     problems = typeset_fonts.check_glyphs((pair for doc in docs for pair in t.document_strings(doc)), theme)
     where = Loc(str(theme.path))
-    marks = [(getattr(theme.handout, k) or "", where) for k in MARKS]
-    problems.items.extend(typeset_fonts.check_glyphs(marks, theme, ("regular", "bold")).items)
+    for key in MARKS:
+        for problem in typeset_fonts.check_glyphs([(getattr(theme.handout, key) or "", where)], theme,
+                                                  ("regular", "bold")).errors:
+            problems.error(problem.loc, f"{problem.message} in handout.{key}")
     return problems
 
 
@@ -100,7 +102,7 @@ def fit(doc: t.Document, theme: Theme) -> Layout:
 def overflow_message(doc: t.Document, layout: Layout) -> str:
     over = layout.over
     parts = ", ".join(f"'{name}' {height:.0f} pt" for name, height in layout.longest)
-    return (f"{doc.name} does not fit on one page even at {layout.fit.size:g} pt: "
+    return (f"handout for '{doc.name.rsplit('/', 1)[-1]}' does not fit on one page even at {layout.fit.size:g} pt: "
             f"{over:.0f} pt ({over / 72:.1f} in) too long; shorten the longest parts ({parts} of column "
             f"text; the two columns hold 2 x {layout.room:.0f} pt)")
 
