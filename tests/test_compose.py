@@ -1,0 +1,123 @@
+"""Compose, tested with no renderer: the document trees as plain nested data (as WeasyPrint asserts
+its box trees). What these trees say is what every output draws."""
+from __future__ import annotations
+
+import dataclasses
+
+from booklet import compose
+from booklet.build import load_valid
+from booklet.compose import tree as t
+from conftest import CONTENT, MINI
+
+MINI_KIT = load_valid(MINI)
+KIT = load_valid(CONTENT)
+
+
+def shape(node):
+    """A node as nested tuples of its type and the fields that give it structure (not its words)."""
+    if isinstance(node, t.Part):
+        return ("Part", node.role, node.key, tuple(shape(b) for b in node.blocks))
+    if isinstance(node, t.Box):
+        return ("Box", node.role, tuple(shape(b) for b in node.body))
+    if isinstance(node, t.BulletList):
+        return ("BulletList", node.marker, len(node.items))
+    if isinstance(node, t.Paragraph):
+        return ("Paragraph", node.role)
+    if isinstance(node, (t.Table, t.Chart)):
+        return (type(node).__name__, node.id)
+    return (type(node).__name__,)
+
+
+def test_the_booklet_is_cover_contents_sections_furniture_then_sources():
+    doc = compose.documents(MINI_KIT, "booklet")[0]
+    assert [(p.role, p.key) for p in doc.parts] == [
+        ("cover", "cover"), ("contents", "contents"), ("section", "section-1"), ("section", "section-2"),
+        ("glossary", "glossary"), ("questions", "questions"), ("care-team", "care-team"),
+        ("appointments", "appointments"), ("notes", "notes"), ("sources", "sources")]
+    assert (doc.name, doc.pad, doc.pad_title, doc.folio) == ("patient-booklet", "sources", "Notes", "Page")
+
+
+def test_a_section_opens_with_its_key_points_then_its_blocks_in_order():
+    first = compose.documents(MINI_KIT, "booklet")[0].parts[2]
+    assert shape(first) == ("Part", "section", "section-1", (
+        ("Box", "key-points", (("BulletList", "bullet", 2),)),
+        ("Paragraph", "body"),
+        ("Heading",),
+        ("BulletList", "bullet", 2),
+        ("Box", "call-care-team", (("BulletList", "bullet", 2),)),
+        ("Table", "results"),
+    ))
+    assert first.item == "section:first"
+
+
+def test_the_contents_lists_every_part_after_it_in_order():
+    doc = compose.documents(KIT, "booklet")[0]
+    contents = doc.parts[1].blocks[0]
+    assert isinstance(contents, t.Contents)
+    assert list(contents.entries) == [(p.key, p.title) for p in doc.parts[2:]]
+
+
+def test_every_string_keeps_the_location_of_the_yaml_it_came_from():
+    doc = compose.documents(MINI_KIT, "booklet")[0]
+    paragraph = doc.parts[2].blocks[1]
+    assert paragraph.text == "HER2 is a protein. Some cancer cells have a lot of it."
+    assert (paragraph.loc.path.endswith("sections/01-first.yaml"), paragraph.loc.line) == (True, 7)
+    assert paragraph.refs == (1,)                       # source 'alpha' is number 1 in sources.yaml
+
+
+def test_a_handout_is_a_header_a_body_and_a_footer():
+    doc = compose.documents(MINI_KIT, "handout")[0]
+    assert [p.role for p in doc.parts] == ["header", "body", "footer"]
+    header, body, footer = doc.parts
+    assert [type(b).__name__ for b in header.blocks] == ["Paragraph", "Badges"]
+    assert [shape(b) for b in body.blocks] == [
+        ("Heading",), ("Paragraph", "body"), ("Heading",), ("Paragraph", "body"),
+        ("Heading",), ("BulletList", "bullet", 2), ("Heading",), ("BulletList", "bullet", 1),
+        ("Heading",), ("Definitions",), ("Heading",), ("Table", "survival"), ("Paragraph", "body"),
+        ("Heading",), ("BulletList", "check", 3)]
+    assert shape(footer.blocks[0]) == ("Box", "learn-more", (("Paragraph", "strong"),))
+    assert doc.name == "handouts/type-a" and header.item == "subtype:type-a"
+
+
+def test_a_handout_shows_only_its_subtypes_columns_of_the_survival_table():
+    for subtype, doc in zip(KIT.subtypes, compose.documents(KIT, "handout")):
+        table = next(b for b in doc.parts[1].blocks if isinstance(b, t.Table))
+        assert table.header[1:] == subtype.outlook.columns
+        assert all(len(row) == 1 + len(subtype.outlook.columns) for row in table.rows)
+
+
+def test_the_deck_is_a_sequence_of_logical_slides_with_a_title_slide_first():
+    doc = compose.documents(MINI_KIT, "deck")[0]
+    assert [(s.kind, s.layout) for s in doc.slides] == [
+        ("cover", "title"), ("objectives", "content"), ("agenda", "content"),
+        ("section", "section"), ("topic", "content"), ("table", "title_only"),
+        ("section", "section"), ("topic", "content"), ("table", "title_only"), ("chart", "title_only"),
+        ("section", "section"), ("case", "content"), ("discussion", "content"),
+        ("take_aways", "content"), ("references", "content")]
+    assert [s.item for s in doc.slides if s.item] == ["section:first", "section:second"]
+
+
+def test_every_content_item_is_in_some_document():
+    items = {key for kind in compose.COMPOSERS for doc in compose.documents(KIT, kind) for key, _ in doc.items()}
+    assert {f"section:{s.id}" for s in KIT.sections} <= items
+    assert {f"subtype:{s.id}" for s in KIT.subtypes} <= items
+    assert all(f"table:{i}" in items or f"chart:{i}" in items for i in KIT.tables)
+
+
+def test_trees_are_plain_data_that_never_hold_the_content_model():
+    from booklet import model as m
+
+    model_types = tuple(c for c in vars(m).values() if isinstance(c, type) and dataclasses.is_dataclass(c)
+                        and c.__module__ == m.__name__)
+
+    def check(value):
+        assert not isinstance(value, model_types), f"a tree holds a model object: {type(value).__name__}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            for f in dataclasses.fields(value):
+                check(getattr(value, f.name))
+        elif isinstance(value, (tuple, list)):
+            for item in value:
+                check(item)
+    for kind in compose.COMPOSERS:
+        for doc in compose.documents(KIT, kind):
+            check(doc)
