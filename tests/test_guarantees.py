@@ -8,6 +8,7 @@ import io
 import shutil
 import socket
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -110,19 +111,20 @@ def test_deck_zip_entries_carry_fixed_dates():
 
 # -- property: any text either shows up everywhere or is refused at its own line --------------------
 register_family(THEME)
-DRAWABLE = sorted(chr(c) for c in covered("SourceSansPro-Regular") if c > 32 and chr(c).isprintable())
+DRAWABLE = sorted(chr(c) for c in covered("SourceSansPro-Regular") if 32 < c <= 0xFFFF and chr(c).isprintable())
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), min_size=1, max_size=40)
 DRAWABLE_TEXT = st.text(st.sampled_from(DRAWABLE + list("<>&\"' ")), min_size=1, max_size=40)
 
 
 def test_any_unicode_text_round_trips_or_fails_at_its_own_line(tmp_path_factory):
-    """Four examples in five are drawable text (markup characters included) that must reach every
-    renderer; one in five is any Unicode at all. Either way the outcome is exact."""
+    """About three examples in four are drawable text (markup characters included) that must reach every
+    renderer; the others are any Unicode at all. Either way the outcome is exact."""
     outcomes: list[str] = []
 
     @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-    @given(text=st.one_of(DRAWABLE_TEXT, DRAWABLE_TEXT, DRAWABLE_TEXT, DRAWABLE_TEXT, ANY_TEXT))
-    def one(text: str):
+    @given(drawable=DRAWABLE_TEXT, anything=ANY_TEXT)
+    def one(drawable: str, anything: str):
+        text = anything if zlib.crc32(drawable.encode()) % 4 == 0 else drawable   # about one in four
         content = shutil.copytree(MINI, tmp_path_factory.mktemp("prop") / "content")
         lines = put_text(content, text)
         try:

@@ -66,7 +66,10 @@ def check_glyphs(texts: Iterable[tuple[str, Loc]], theme, fonts: tuple[str, ...]
     problems = Problems()
     names = register_family(theme)
     have = functools.reduce(frozenset.intersection, (covered(names[f]) for f in fonts))
-    drawable = {chr(c) for c in have} | {"\n", "\t"}
+    # reportlab writes characters beyond U+FFFF into a PDF's ToUnicode map in a form readers cannot
+    # decode (<1F16A> instead of a UTF-16 pair), so screen readers and copy-paste would get another
+    # character: refuse them as if the font lacked them
+    drawable = {chr(c) for c in have if c <= 0xFFFF} | {"\n", "\t"}
     seen: set[tuple[str, Loc]] = set()
     for text, loc in texts:
         if drawable.issuperset(text) or (text, loc) in seen:   # the common case, without a loop in Python
@@ -74,7 +77,8 @@ def check_glyphs(texts: Iterable[tuple[str, Loc]], theme, fonts: tuple[str, ...]
         seen.add((text, loc))
         for offset, ch in enumerate(text):
             if ch not in drawable:
-                problems.error(loc, f"the font {theme.fonts.family} has no glyph for "
-                                    f"'{ch}' (U+{ord(ch):04X}) at character {offset + 1}")
+                why = (f"the font {theme.fonts.family} has no glyph for" if ord(ch) <= 0xFFFF or ord(ch) not in have
+                       else "PDF readers cannot read back")
+                problems.error(loc, f"{why} '{ch}' (U+{ord(ch):04X}) at character {offset + 1}")
                 break
     return problems

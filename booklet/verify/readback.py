@@ -8,14 +8,16 @@ native tables, native charts and the alt texts of its pictures.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 _SPACE = re.compile(r"\s+")
 
 
 def squash(text: str) -> str:
-    """Text with all white space removed: wrapped lines and cells compare equal to their source."""
-    return _SPACE.sub("", str(text)).replace("\u00ad", "")
+    """Text with all white space removed and compatibility forms folded (NFKC: readers such as
+    poppler give 'ﬁ' as 'fi'), so wrapped lines and cells compare equal to their source."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", str(text))).replace("\u00ad", "")
 
 
 Rows = tuple[tuple[str, ...], ...]
