@@ -12,8 +12,7 @@ maps roles to looks, so no renderer decides what a callout looks like by its own
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 
 from booklet.errors import Loc
 
@@ -222,28 +221,6 @@ class Document:
     continued: str = ""         # the word after a title continued on another slide ("cont.")
     slides: tuple["Slide", ...] = ()
 
-    def items(self) -> Iterator[tuple[str, object]]:
-        """(item key, node) for every content item this document shows: sections, subtypes, tables,
-        charts and the glossary's terms."""
-        for part in self.parts:
-            if part.item:
-                yield part.item, part
-            for node in walk(part.blocks):
-                if isinstance(node, Table):
-                    yield f"table:{node.id}", node
-                elif isinstance(node, Chart):
-                    yield f"chart:{node.id}", node
-                elif isinstance(node, Definitions) and node.role == "glossary":
-                    yield "terms:glossary", node
-        for slide in self.slides:
-            if slide.item:
-                yield slide.item, slide
-            for node in (slide.table, slide.chart):
-                if isinstance(node, Table):
-                    yield f"table:{node.id}", node
-                elif isinstance(node, Chart):
-                    yield f"chart:{node.id}", node
-
 
 # -- slides (the deck's logical slides; the deck renderer splits them to fit) ----------------------
 @dataclass(frozen=True)
@@ -267,42 +244,3 @@ class Slide:
     chart: Chart | None = None
     footnote: str = ""
     item: str | None = None
-
-
-def walk(blocks) -> Iterator[Block]:
-    """Every block, depth first (a box's body after the box)."""
-    for block in blocks:
-        yield block
-        if isinstance(block, Box):
-            yield from walk(block.body)
-
-
-def document_strings(doc: Document) -> Iterator[tuple[str, Loc]]:
-    """Every string a document will print, each with the nearest location."""
-    for part in doc.parts:
-        yield from strings(part)
-    for slide in doc.slides:
-        yield from strings(slide)
-    for text in (doc.pad_title, doc.folio):
-        if text:
-            yield text, getattr(text, "loc", doc.loc)
-
-
-def strings(node) -> Iterator[tuple[str, Loc]]:
-    """Every string a node will print, each with the nearest location (for glyph checks)."""
-    loc = getattr(node, "loc", None)
-    for f in fields(node):
-        value = getattr(node, f.name)
-        yield from _strings(value, loc)
-
-
-def _strings(value, loc) -> Iterator[tuple[str, Loc]]:
-    if isinstance(value, str):
-        yield value, getattr(value, "loc", loc)
-    elif is_dataclass(value) and not isinstance(value, type):
-        if not isinstance(value, Loc):
-            yield from strings(value)
-    elif isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _strings(item, loc)
-

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from booklet import compose, model as m, outputs as registry
 from booklet.build.atomic import write_all
+from booklet.compose import walk
 from booklet.errors import ContentError
 from booklet.theme import Theme
 from booklet.verify.coverage import Coverage, describe
@@ -45,7 +46,7 @@ def _check_document(output, doc, theme: Theme, out: Path, cov: Coverage) -> None
     cov.artefacts[relative] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(), **readback.counts}
     for problem in readback.problems:
         cov.problems.error(doc.loc, f"{relative} {problem}")
-    for key, node in doc.items():
+    for key, node in walk.items(doc):
         where, missing = find(key, node, readback)
         if missing:
             cov.missing(node.loc, key, output.NAME, relative, missing, getattr(node, "title", ""))

@@ -19,7 +19,7 @@ COST = 1.0          # seconds per document, roughly: the build balances its proc
 
 def preflight(docs, theme, options):
     """Every character the booklet will print must exist in the font."""
-    from booklet.compose.tree import document_strings
+    from booklet.compose.walk import document_strings
     from booklet.typeset.fonts import check_glyphs
 
     return check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme)

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from booklet.compose import tree as t
+from booklet.compose.walk import document_strings
 from booklet.errors import Loc, Problems, fail
 from booklet.outputs.handouts_pdf.edges import footer_parts, header_parts
 from booklet.outputs.handouts_pdf.flow import Columns, Sheet, fragments
@@ -37,7 +38,7 @@ class Layout:
 
 def check_marks(docs, theme: Theme) -> Problems:
     """Every character the handouts print, and every mark the theme adds, must exist in the font."""
-    problems = typeset_fonts.check_glyphs((pair for doc in docs for pair in t.document_strings(doc)), theme)
+    problems = typeset_fonts.check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme)
     where = Loc(str(theme.path))
     for key in MARKS:
         for problem in typeset_fonts.check_glyphs([(getattr(theme.handout, key) or "", where)], theme,

@@ -1,0 +1,92 @@
+"""The words of the kit's fixed parts (furniture pages, handout and deck labels) and its metadata."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from booklet.errors import Loc
+from booklet.load.fields import Text
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Words for the booklet's furniture pages (contents, glossary, forms, sources)."""
+
+    contents: Text
+    glossary: Text
+    glossary_intro: Text
+    care_team: Text
+    care_team_intro: Text
+    care_team_fields: tuple[Text, ...]
+    care_team_lines: tuple[Text, ...]
+    appointments: Text
+    appointments_intro: Text
+    appointment_columns: tuple[Text, ...]
+    notes: Text
+    sources: Text
+    sources_intro: Text
+    questions: Text
+    key_points: Text
+    reviewed: Text
+    next_review: Text
+    page: Text
+    chart: Text                          # "Bar chart", the start of every chart's alt text
+    appointment_hints: tuple[Text, ...]  # faint marks in the appointment grid's cells ("/  /", ":")
+    months: tuple[Text, ...]             # month names for dates, January first
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class HandoutLabels:
+    """Headings and small words printed on every one-page handout."""
+
+    what_it_means: Text
+    receptors: Text
+    how_common: Text
+    early: Text
+    metastatic: Text
+    side_effects: Text
+    what_helps: Text
+    outlook: Text
+    questions: Text
+    learn_more: Text
+    sources: Text
+    positive: Text
+    negative: Text
+    either: Text
+    low: Text
+    quotes: Text                # the opening and closing quotation marks, around the booklet's title
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class DeckLabels:
+    """Titles of the deck's fixed slides and its small words."""
+
+    objectives: Text
+    agenda: Text
+    case: Text
+    discussion: Text
+    take_aways: Text
+    references: Text
+    continued: Text
+    sources: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: Text
+    subtitle: Text
+    edition: Text
+    language: Text
+    author: Text
+    subject: Text
+    keywords: tuple[Text, ...]
+    last_reviewed: datetime.date
+    next_review: datetime.date
+    disclaimer: Text
+    pages: Pages
+    handout: HandoutLabels
+    deck: DeckLabels
+    loc: Loc
