@@ -86,6 +86,21 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A picture drawn from content data (``booklet.figures``): a scale, a pathway, a grid, an icon
+    array. Every output draws it natively from ``data``; ``alt`` is what a screen reader says in its
+    place and ``text`` a short text equivalent shown with it."""
+
+    id: str
+    kind: str                   # scale | pathway | receptor-grid | icon-array | spread (booklet.figures.KINDS)
+    title: str
+    alt: str
+    text: str
+    data: object                # the kind's own plain, frozen data (see booklet.figures)
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Image:
     path: str                   # absolute path inside the content folder, already checked
     alt: str
@@ -162,8 +177,8 @@ class Badges:
     loc: Loc
 
 
-Block = (Paragraph | Heading | BulletList | Box | Table | Chart | Image | WriteIn | Definitions | Lines | Form
-         | Grid | SourceList | Contents | Badges)
+Block = (Paragraph | Heading | BulletList | Box | Table | Chart | Figure | Image | WriteIn | Definitions | Lines
+         | Form | Grid | SourceList | Contents | Badges)
 
 
 # -- parts and documents ---------------------------------------------------------------------------
@@ -242,5 +257,6 @@ class Slide:
     capped: bool = True
     table: Table | None = None
     chart: Chart | None = None
+    figure: Figure | None = None
     footnote: str = ""
     item: str | None = None

@@ -10,7 +10,7 @@ from booklet.errors import Loc
 
 def items(doc: t.Document) -> Iterator[tuple[str, object]]:
     """(item key, node) for every content item this document shows: sections, subtypes, tables,
-    charts and the glossary's terms."""
+    charts, figures and the glossary's terms."""
     for part in doc.parts:
         if part.item:
             yield part.item, part
@@ -19,16 +19,20 @@ def items(doc: t.Document) -> Iterator[tuple[str, object]]:
                 yield f"table:{node.id}", node
             elif isinstance(node, t.Chart):
                 yield f"chart:{node.id}", node
+            elif isinstance(node, t.Figure):
+                yield f"figure:{node.id}", node
             elif isinstance(node, t.Definitions) and node.role == "glossary":
                 yield "terms:glossary", node
     for slide in doc.slides:
         if slide.item:
             yield slide.item, slide
-        for node in (slide.table, slide.chart):
+        for node in (slide.table, slide.chart, slide.figure):
             if isinstance(node, t.Table):
                 yield f"table:{node.id}", node
             elif isinstance(node, t.Chart):
                 yield f"chart:{node.id}", node
+            elif isinstance(node, t.Figure):
+                yield f"figure:{node.id}", node
 
 
 def walk(blocks) -> Iterator[t.Block]:

@@ -9,6 +9,8 @@ are the same for every output; only the read-back differs:
   source exactly; otherwise the caption, and every header and body cell from the caption's place
   up to the next titled place;
 - a chart: native chart data equal to the source, or the title and every value label on one place;
+- a figure: every label it draws on one place, and where the format carries text alternatives
+  (a deck's shapes, a web page, a tagged PDF), its alt text;
 - the glossary: every term somewhere in the artefact;
 - a subtype's handout: its name.
 """
@@ -20,7 +22,8 @@ from booklet.verify.readback import Readback, squash
 
 def find(key: str, node, readback: Readback) -> tuple[str, str]:
     kind = key.split(":", 1)[0]
-    finder = {"section": _section, "table": _table, "chart": _chart, "terms": _terms, "subtype": _subtype}[kind]
+    finder = {"section": _section, "table": _table, "chart": _chart, "terms": _terms, "subtype": _subtype,
+              "figure": _figure}[kind]
     return finder(node, readback)
 
 
@@ -104,3 +107,16 @@ def _terms(node: t.Definitions, readback: Readback) -> tuple[str, str]:
     if absent:
         return "", f"terms not found: {', '.join(absent[:5])}"
     return f"{len(node.items)}/{len(node.items)}", ""
+
+
+def _figure(node: t.Figure, readback: Readback) -> tuple[str, str]:
+    from booklet.figures import labels
+
+    wanted = [squash(label) for label in labels(node)]
+    carries_alts = any(p.alts for p in readback.places)
+    for place in readback.places:
+        if all(w in place.squashed for w in wanted):
+            if carries_alts and squash(node.alt) not in {squash(a) for a in place.alts}:
+                return "", f"its labels are on {place.label} but its alt text is not"
+            return place.label, ""
+    return "", "no place shows every label of the figure"

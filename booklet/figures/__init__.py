@@ -1,0 +1,14 @@
+"""Figures: pictures drawn from content data, never bitmaps made by hand.
+
+A figure in the document tree (``booklet.compose.tree.Figure``) carries its kind and its data. A
+layout function per kind turns it into a ``Drawing``: a list of output-neutral primitives (boxes,
+lines, arrows, text, icons) sized for the width and text size the output asks for, with every
+text measured by the output's own font metrics. Each output then draws the primitives natively
+(reportlab graphics, PowerPoint shapes, SVG, Typst), so a figure looks the same everywhere and
+stays editable where the format allows.
+"""
+
+
+def labels(figure) -> tuple[str, ...]:
+    """The texts every output must show for ``figure`` (what ``verify`` looks for)."""
+    return (figure.title,)
