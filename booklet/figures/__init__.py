@@ -12,3 +12,10 @@ stays editable where the format allows.
 def labels(figure) -> tuple[str, ...]:
     """The texts every output must show for ``figure`` (what ``verify`` looks for)."""
     return (figure.title,)
+
+
+def layout(figure, width: float, text_size: float, measure) -> "Drawing":  # noqa: F821
+    """``figure`` laid out ``width`` points wide with text at ``text_size`` points, every text measured
+    by ``measure(text, size, bold) -> width in points`` (the output's own font metrics).
+    Dispatches on ``figure.kind``; each kind's layout function lives in its own module here."""
+    raise NotImplementedError(f"no layout for figure kind {figure.kind!r} yet")
