@@ -41,24 +41,27 @@ def _parser() -> argparse.ArgumentParser:
                                        "coverage, sources cited, review date.")
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     verify = sub.add_parser("verify", parents=[common], help="read the built files back and prove completeness",
-                            description="Check every output in --out against the content; write manifest.json.")
+                            description="Check that --out holds one build's complete set (manifest.json) and that every "
+                                        "output in it holds everything the content says it must.")
     verify.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="build folder (default: build/)")
     return parser
 
 
 def _build(args) -> int:
     from booklet.build import build
-    from booklet.verify import verify_loaded
 
     started = time.perf_counter()
-    written, kit, theme = build(args.content, args.styles, args.out, args.only, args.deck_template)
+    built = build(args.content, args.styles, args.out, args.only, args.deck_template, verify=not args.no_verify)
     elapsed = time.perf_counter() - started
-    for path in written:
+    if built.coverage is not None:
+        print(built.coverage.report())
+    for path in built.written:
         print(f"wrote {path}")
-    print(f"built {len(written)} files in {elapsed:.2f} s")
-    if args.no_verify:
-        return EXIT_OK
-    return verify_loaded(kit, theme, args.out, args.only)
+    print(f"built {len(built.written)} files in {elapsed:.2f} s")
+    if built.coverage is not None:
+        print("verify: every section, table and chart is present in every output it belongs to; "
+              f"wrote {args.out / 'manifest.json'}")
+    return EXIT_OK
 
 
 def _check(args) -> int:
