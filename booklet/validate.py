@@ -10,6 +10,7 @@ from pathlib import Path
 
 from booklet import model as m
 from booklet.errors import Problems, suggest, unique_ids
+from booklet.load.files import check_image
 from booklet.load.fields import Text
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
@@ -113,8 +114,10 @@ class _References:
             self.problems.error(image.path.loc, f"image path '{image.path}' points outside the content folder")
         elif path.suffix.lower() not in IMAGE_SUFFIXES:
             self.problems.error(image.path.loc, f"image '{image.path}' must be PNG or JPEG")
-        elif not path.is_file():
+        elif not path.exists():
             self.problems.error(image.path.loc, f"image '{image.path}' not found in the content folder")
+        elif why := check_image(path):
+            self.problems.error(image.path.loc, f"image '{image.path}' {why}")
 
     def subtype(self, subtype: m.Subtype) -> None:
         self.sources(subtype.sources)

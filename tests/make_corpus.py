@@ -43,6 +43,25 @@ case("handout-too-long", {"subtypes/type-a.yaml": src("subtypes/type-a.yaml").re
     "how_common: This is the most common type.", "how_common: " + " ".join(["This is the most common type."] * 150))}, None)
 case("form-columns-mismatch", {"kit.yaml": src("kit.yaml").replace(
     "appointment_columns: [Date, Time, Who and where, Notes]", "appointment_columns: [Date, Time, Who, Where, Notes]")}, None)
+# files the content or the styles name that are not what they claim (checked before any renderer)
+import io
+from PIL import Image as _Image
+def png(width, height):
+    buffer = io.BytesIO(); _Image.new("1", (width, height)).save(buffer, "PNG"); return buffer.getvalue()
+with_image = src(first).replace("  - table: results", "  - table: results\n  - image: images/diagram.png\n    alt: A diagram")
+case("image-not-a-picture", {first: with_image, "images/diagram.png": b"<html>this is not a picture</html>"}, None)
+case("image-truncated", {first: with_image, "images/diagram.png": png(300, 200)[:60]}, None)
+case("image-too-many-pixels", {first: with_image, "images/diagram.png": png(8000, 8000)}, None)
+theme = (ROOT.parent / "styles" / "theme.yaml").read_text()
+broken_font = theme.replace("  package: font_source_sans_pro", "  package: null").replace(
+    "  folder: files", "  folder: fonts").replace("SourceSansPro-", "Broken-")
+case("font-not-a-font", {"../styles/theme.yaml": broken_font, "../styles/fonts/Broken-Regular.ttf": b"not a font at all",
+                         "../styles/fonts/Broken-Bold.ttf": b"not a font at all", "../styles/fonts/Broken-It.ttf": b"x",
+                         "../styles/fonts/Broken-BoldIt.ttf": b"x"}, None)
+case("font-damaged", {"../styles/theme.yaml": broken_font.replace("Broken-Regular.ttf", "Damaged-Regular.ttf"),
+                      "../styles/fonts/Damaged-Regular.ttf": b"\x00\x01\x00\x00" + b"\x00" * 200,
+                      "../styles/fonts/Broken-Bold.ttf": b"\x00\x01\x00\x00" + b"\x00" * 200,
+                      "../styles/fonts/Broken-It.ttf": b"\x00\x01\x00\x00", "../styles/fonts/Broken-BoldIt.ttf": b"\x00\x01\x00\x00"}, None)
 # inputs that must BUILD correctly
 long_word = "Pneumono" + "x" * 292
 case("ok-long-word", {first: src(first).replace("HER2 is a protein. Some", f"HER2 is a protein. {long_word} Some")}, "OK")
@@ -50,12 +69,13 @@ rows = "".join(f'  - [Row {i}, "value {i}"]\n' for i in range(1, 201))
 case("ok-200-row-table", {"tables/results.yaml": src("tables/results.yaml").split("rows:")[0] + "rows:\n" + rows + "sources: [beta]\n"}, "OK")
 case("ok-markup-is-text", {first: src(first).replace("HER2 is a protein. Some cancer cells have a lot of it.",
     "'<b>5 < 6 & 7 > 2</b> <font color=\"red\">x</font> &amp; <normal range>'")}, "OK")
-for old in OUT.glob("*/content"):
+for old in [*OUT.glob("*/content"), *OUT.glob("*/styles")]:
     shutil.rmtree(old)
 for name, (files, expect, args) in cases.items():
     d = OUT / name
     for rel, data in files.items():
-        p = d / "content" / rel; p.parent.mkdir(parents=True, exist_ok=True)
+        p = d / "content" / rel if not rel.startswith("../") else d / rel[3:]
+        p.parent.mkdir(parents=True, exist_ok=True)
         (p.write_bytes if isinstance(data, bytes) else p.write_text)(data)
     if expect == "OK":
         (d / "expect").write_text("OK\n")

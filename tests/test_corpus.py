@@ -32,9 +32,15 @@ def good_build(tmp_path_factory) -> Path:
 
 
 def materialise(case: str, work: Path) -> Path:
+    """The case's tree in ``work``: the mini content with its overlay, and the repository's styles with
+    the case's style overlay (for defects in files the styles name), as ``work/styles``."""
     content = work / "content"
     shutil.copytree(MINI, content)
-    shutil.copytree(CORPUS / case / "content", content, dirs_exist_ok=True)
+    if (CORPUS / case / "content").is_dir():
+        shutil.copytree(CORPUS / case / "content", content, dirs_exist_ok=True)
+    shutil.copytree(STYLES, work / "styles")
+    if (CORPUS / case / "styles").is_dir():
+        shutil.copytree(CORPUS / case / "styles", work / "styles", dirs_exist_ok=True)
     return content
 
 
@@ -50,7 +56,7 @@ def test_case_fails_cleanly_or_builds(case: str, tmp_path: Path, good_build: Pat
     before = snapshot(tmp_path / "build")
     expect = (CORPUS / case / "expect").read_text().strip()
 
-    result = run_booklet("build", "--styles", str(STYLES), cwd=tmp_path)
+    result = run_booklet("build", "--styles", "styles", cwd=tmp_path)
 
     assert "Traceback" not in result.stderr + result.stdout
     leftovers = [p.name for p in (tmp_path / "build").rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]

@@ -38,6 +38,7 @@ class Theme:
     deck: schema.DeckLooks
     roles: dict[str, schema.Role]
     path: Path
+    locs: dict[str, Loc]            # where each font face is named, for errors about its file
 
     @property
     def folder(self) -> Path:
@@ -54,6 +55,9 @@ class Theme:
         if fonts.package:
             return Path(str(importlib.resources.files(fonts.package))) / fonts.folder / name
         return (self.folder / fonts.folder / name).resolve()
+
+    def font_loc(self, face: str) -> Loc:
+        return self.locs.get(f"fonts.{face}", Loc(str(self.path)))
 
     def colour(self, name: str) -> str:
         return getattr(self.colours, name)
@@ -80,9 +84,24 @@ def load_theme(styles_dir: Path) -> Theme:
     if not problems.errors:
         _check_colours(groups["colours"], roles, values, problems)
         _check_page(groups["page"], values, problems)
+    locs = {f"fonts.{face}": loc for face, (_, loc) in values.get("fonts", ({}, None))[0].items()}
     if problems.errors:
         raise ContentError(problems.errors)
-    return Theme(**groups, roles=roles, path=path)
+    theme = Theme(**groups, roles=roles, path=path, locs=locs)
+    _check_font_files(theme, problems)
+    if problems.errors:
+        raise ContentError(problems.errors)
+    return theme
+
+
+def _check_font_files(theme: Theme, problems: Problems) -> None:
+    from booklet.load.files import check_font
+
+    for face in FACES:
+        path = theme.font_file(face)
+        why = check_font(path)
+        if why:
+            problems.error(theme.font_loc(face), f"font file {path.name} {why}")
 
 
 # -- reading YAML with base: inheritance -------------------------------------------------------------
