@@ -30,6 +30,7 @@ def validate(kit: m.Kit) -> Problems:
     for subtype in kit.subtypes:
         refs.subtype(subtype)
     refs.deck(kit.deck)
+    _check_applies(kit, problems)
     _check_dates(problems, kit.meta)
     return problems
 
@@ -55,6 +56,21 @@ def _check_table(problems: Problems, table: m.Table) -> None:
                     m.number_of(row[column])
                 except ValueError:
                     problems.error(row[column].loc, f"chart value '{row[column]}' is not a number")
+
+
+def _check_applies(kit: m.Kit, problems: Problems) -> None:
+    """Every value an ``applies_to:`` names is in content/personal.yaml's lists (or a subtype's id)."""
+    known = {"stages": kit.personal.stages, "treatments": kit.personal.treatments,
+             "subtypes": tuple(s.id for s in kit.subtypes)}
+    every = [s.applies_to for s in kit.sections] + [b.applies_to for s in kit.sections for b in s.body]
+    for applies in every:
+        if applies is None:
+            continue
+        for dimension, allowed in known.items():
+            for value in getattr(applies, dimension):
+                if value not in allowed:
+                    problems.error(value.loc, f"unknown {dimension[:-1].replace('stage', 'stage group')} "
+                                              f"'{value}' in applies_to{suggest(value, allowed)}")
 
 
 def _check_dates(problems: Problems, meta: m.Meta) -> None:

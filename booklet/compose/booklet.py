@@ -19,10 +19,15 @@ def compose(kit: m.Kit) -> t.Document:
     furniture = furniture_parts(kit)
     sources = sources_part(kit)
     listed = (*sections, *furniture, sources)
-    contents = t.Part("contents", pages.contents, (t.Contents(tuple((p.key, p.title) for p in listed),
-                                                               pages.loc),), pages.loc, "contents")
-    return t.Document("booklet", FILE_STEM, common.meta(kit), (cover_part(kit), contents, *listed),
+    return t.Document("booklet", FILE_STEM, common.meta(kit), (cover_part(kit), contents_part(kit, listed), *listed),
                       kit.meta.loc, pad="sources", pad_title=pages.notes, folio=pages.page)
+
+
+def contents_part(kit: m.Kit, listed) -> t.Part:
+    """The contents page: every part that follows it, in order."""
+    pages = kit.meta.pages
+    return t.Part("contents", pages.contents, (t.Contents(tuple((p.key, p.title) for p in listed), pages.loc),),
+                  pages.loc, "contents")
 
 
 def cover_part(kit: m.Kit) -> t.Part:

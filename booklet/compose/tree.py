@@ -143,6 +143,7 @@ class Form:
     fields: tuple[str, ...]
     line_labels: tuple[str, ...]
     loc: Loc
+    values: tuple[tuple[str, ...], ...] = ()   # per field, what is written on its lines (a personal booklet)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class Grid:
     columns: tuple[str, ...]
     hints: tuple[str, ...]
     loc: Loc
+    rows: tuple[tuple[str, ...], ...] = ()     # rows already written in (a personal booklet)
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,8 @@ TABLE = {"id": Field(ID), "caption": Field(TEXT), "columns": Field(TEXT_LIST),
 CLINICIAN = nested(m.ClinicianView, {
     "title": Field(TEXT), "points": Field(TEXT_LIST), "notes": Field(TEXT), "sources": Field(ID_LIST),
     "tables": Field(ID_LIST, False, ()), "charts": Field(ID_LIST, False, ())}, "the clinician part")
+APPLIES = nested(m.Applies, {"stages": Field(ID_LIST, False, ()), "subtypes": Field(ID_LIST, False, ()),
+                             "treatments": Field(ID_LIST, False, ())}, "applies_to")
 SOURCES = Field(ID_LIST, False, ())
 BLOCKS: dict[str, tuple[type, dict[str, Field]]] = {
     "text": (m.Paragraph, {"text": Field(TEXT), "sources": SOURCES}),
@@ -106,6 +108,7 @@ def read_block(r: Reader, node) -> m.Block | None:
         r.error(node, f"a body block needs exactly one of {', '.join(BLOCKS)}; found {found}")
         return None
     cls, spec = BLOCKS[kinds[0]]
+    spec = {**spec, "applies_to": Field(APPLIES, **OPTIONAL)}
     values = r.fields(node, spec, f"a '{kinds[0]}' block")
     if values is None or any(values[k] is None for k, f in spec.items() if f.required):
         return None
@@ -117,7 +120,10 @@ def read_block(r: Reader, node) -> m.Block | None:
 
 SECTION = {"id": Field(ID), "title": Field(TEXT), "body": Field(list_of(read_block, "a list of blocks")),
            "key_points": Field(TEXT_LIST, False, ()), "terms": Field(TEXT_LIST, False, ()),
-           "clinician": Field(CLINICIAN, **OPTIONAL)}
+           "clinician": Field(CLINICIAN, **OPTIONAL), "applies_to": Field(APPLIES, **OPTIONAL)}
+PERSONAL = {"stages": Field(ID_LIST), "treatments": Field(ID_LIST),
+            "words": Field(nested(m.PersonalWords, {k: Field(TEXT) for k in (
+                "prepared_for", "prepared_for_you", "full_booklet", "your_type")}, "words"))}
 SUBTYPE = {
     "id": Field(ID), "name": Field(TEXT), "short_name": Field(TEXT),
     "receptors": Field(lambda r, n: _receptors(r, n)),
@@ -207,10 +213,11 @@ def load(root: Path) -> tuple[m.Kit | None, Problems]:
     tables = tree.each("tables", TABLE, m.Table, "a table")
     subtypes = tree.each("subtypes", SUBTYPE, m.Subtype, "a subtype")
     deck_reader, deck_values = tree.read(tree.root / "deck.yaml", DECK, "deck.yaml")
+    _, personal_values = tree.read(tree.root / "personal.yaml", PERSONAL, "personal.yaml")
     unique_ids(problems, "table", (t.id for t in tables))  # before the dict below would hide a duplicate
-    if problems.errors or meta_values is None or deck_values is None:
+    if problems.errors or meta_values is None or deck_values is None or personal_values is None:
         return None, problems
     kit = m.Kit(meta=m.Meta(**meta_values), sources=sources, glossary=glossary, sections=tuple(sections),
                 tables={t.id: t for t in tables}, subtypes=tuple(subtypes), deck=m.Deck(**deck_values),
-                root=str(tree.root))
+                personal=m.Personal(**personal_values), root=str(tree.root))
     return kit, problems

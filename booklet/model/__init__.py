@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from booklet.load.fields import Text
 from booklet.model.content import *  # noqa: F401,F403 - one namespace for the whole model
 from booklet.model.content import Deck, GlossaryTerm, Section, Source, Subtype, Table
+from booklet.model.personal import Applies, Personal, PersonalWords  # noqa: F401
 from booklet.model.words import *  # noqa: F401,F403
 from booklet.model.words import Meta
 
@@ -28,6 +29,7 @@ class Kit:
     tables: dict[str, Table] = field(hash=False)
     subtypes: tuple[Subtype, ...] = ()
     deck: Deck | None = None
+    personal: Personal | None = None
     root: str = "content"
 
     def source(self, source_id: str) -> Source:

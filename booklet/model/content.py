@@ -76,12 +76,14 @@ class Paragraph:
     text: Text
     loc: Loc
     sources: tuple[Text, ...] = ()
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
 class Heading:
     text: Text
     loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class Bullets:
     items: tuple[Text, ...]
     loc: Loc
     sources: tuple[Text, ...] = ()
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
@@ -99,24 +102,28 @@ class Callout:
     text: Text | None = None
     items: tuple[Text, ...] = ()
     sources: tuple[Text, ...] = ()
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
 class TableRef:
     table: Text
     loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
 class ChartRef:
     table: Text
     loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
 class Questions:
     items: tuple[Text, ...]
     loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
@@ -127,6 +134,7 @@ class Image:
     alt: Text
     loc: Loc
     caption: Text | None = None
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image
@@ -154,6 +162,7 @@ class Section:
     key_points: tuple[Text, ...] = ()
     terms: tuple[Text, ...] = ()
     clinician: ClinicianView | None = None
+    applies_to: "Applies | None" = None  # noqa: F821 - booklet.model.personal; None: for everyone
 
 
 # -- subtypes (one-page handouts) ----------------------------------------------------------------

@@ -119,6 +119,9 @@ class Story:
             case t.Image():
                 caption = para(node.caption, s["note"]) if node.caption else None
                 return figure(node.path, self.width, self.geometry.frame_height * 0.6, caption) + [gap]
+            case t.Definitions():     # each term bold, its explanation indented under it
+                return [KeepTogether([para(term, s["strong"]), para(words, s["definition"])])
+                        for term, words in node.items] + [gap]
             case t.Contents():
                 size = b.contents_size
                 return [ContentsEntry(para(title, s["contents"]), key, self.template.number_form(key), size * 3,
@@ -170,10 +173,13 @@ class Story:
         intro, form = blocks
         s = self.styles
         out = [para(intro.text, s["body"]), Spacer(1, self.b.space_after_paragraph)]
-        for field in form.fields:
+        values = form.values or ((),) * len(form.fields)
+        for field, written in zip(form.fields, values):
             lines = RuledLines(len(form.line_labels), self.b.ruled_line_gap, self.colour("rule"), self.b.rule_width,
                                number_font=self.fonts["regular"], number_size=self.b.small_size,
-                               number_colour=self.colour("muted"), labels=tuple(form.line_labels))
+                               number_colour=self.colour("muted"), labels=tuple(form.line_labels),
+                               written=tuple(written), written_font=self.fonts["regular"],
+                               written_size=self.b.body_size, written_colour=self.colour("text"))
             out.append(KeepTogether([para(field, s["field"]), lines]))
         return out
 
@@ -188,7 +194,9 @@ class Story:
                 RuledGrid(list(fractions), self.b.ruled_line_gap * 1.6, self.colour("rule"), self.b.rule_width,
                           hints=list(grid.hints), hint_font=self.fonts["regular"], hint_size=self.b.body_size,
                           hint_colour=self.colour("muted"), header=tuple(grid.columns),
-                          header_font=self.fonts["bold"], header_colour=self.colour("text"))]
+                          header_font=self.fonts["bold"], header_colour=self.colour("text"),
+                          written=tuple(grid.rows), written_font=self.fonts["regular"],
+                          written_size=self.b.body_size)]
 
     def notes_page(self) -> list:
         """One more page to write on (added to make the page count a multiple of the theme's)."""
