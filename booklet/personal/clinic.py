@@ -75,18 +75,25 @@ def _row(line: str, number: int, columns, shown: str, kit: m.Kit) -> Entry:
     values: dict = {}
     for (name, _), (cell, col) in zip(columns, row):
         if cell.strip():
-            values[name] = _value(name, cell.strip(), Loc(shown, number, col))
+            values[name] = _value(name, cell, Loc(shown, number, col))
     return Entry(Loc(shown, number, 1), make_patient(values, Loc(shown, number, 1), kit, problems), problems)
 
 
 def _value(name: str, cell: str, loc: Loc):
-    parts = [Text.at(p.strip(), loc) for p in cell.split(";") if p.strip()]
+    """A cell's value; each item of a list cell located at the column where it starts."""
+    parts, offset = [], 0
+    for piece in cell.split(";"):
+        if piece.strip():
+            start = offset + len(piece) - len(piece.lstrip())
+            parts.append(Text.at(piece.strip(), Loc(loc.path, loc.line, loc.col + start)))
+        offset += len(piece) + 1
     if name == "treatments":
         return parts
     if name in ("care_team", "appointments"):
         keys = ("role", "name", "phone") if name == "care_team" else ("date", "time", "who", "notes")
         return [dict(zip(keys, [x.strip() for x in part.split("|")])) for part in parts]
-    return Text.at(cell, loc)
+    lead = len(cell) - len(cell.lstrip())
+    return Text.at(cell.strip(), Loc(loc.path, loc.line, loc.col + lead))
 
 
 def cells(line: str) -> list[tuple[str, int]]:

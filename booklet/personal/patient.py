@@ -133,6 +133,7 @@ def read_yaml(path, shown: str, kit: m.Kit, problems: Problems) -> Patient | Non
     from booklet.load.fields import Field, list_of
     from booklet.load.yamltext import compose_file
 
+    before = len(problems.errors)
     node = compose_file(path, shown, problems)
     if node is None:
         return None
@@ -148,7 +149,8 @@ def read_yaml(path, shown: str, kit: m.Kit, problems: Problems) -> Patient | Non
     values = r.fields(node, spec, "a patient file")
     if values is None:
         return None
-    return make_patient(values, values["loc"], kit, problems)
+    patient = make_patient(values, values["loc"], kit, problems)
+    return patient if len(problems.errors) == before else None
 
 
 def _fields(r: Reader, node, keys: tuple[str, ...], what: str):
