@@ -22,7 +22,8 @@ def compose(kit: m.Kit) -> t.Document:
     contents = t.Part("contents", pages.contents, (t.Contents(tuple((p.key, p.title) for p in listed),
                                                                pages.loc),), pages.loc, "contents")
     return t.Document("booklet", FILE_STEM, common.meta(kit), (cover_part(kit), contents, *listed),
-                      kit.meta.loc, pad="sources", pad_title=pages.notes, folio=pages.page)
+                      kit.meta.loc, pad="sources", pad_title=pages.notes, folio=pages.page,
+                      web=common.web_words(kit))
 
 
 def cover_part(kit: m.Kit) -> t.Part:
@@ -30,7 +31,7 @@ def cover_part(kit: m.Kit) -> t.Part:
     reviewed, _ = common.date_lines(kit)
     blocks = (t.Paragraph(meta.title, meta.loc, "title"), t.Paragraph(meta.subtitle, meta.loc, "subtitle"),
               t.Paragraph(meta.edition, meta.loc, "label"), t.Paragraph(reviewed, meta.loc),
-              t.Paragraph(meta.author, meta.loc))
+              t.Paragraph(meta.author, meta.loc), *common.web_link(kit))
     return t.Part("cover", meta.title, blocks, meta.loc, "cover")
 
 

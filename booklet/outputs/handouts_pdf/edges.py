@@ -11,6 +11,7 @@ from reportlab.platypus.flowables import HRFlowable
 from booklet.compose import tree as t
 from booklet.outputs.handouts_pdf.looks import TALL, Looks
 from booklet.outputs.pdf.base import colour
+from booklet.outputs.pdf.qr import web_link
 from booklet.theme import Theme
 from booklet.typeset.fonts import width as stringWidth
 
@@ -100,8 +101,17 @@ def footer_parts(footer: t.Part, looks: Looks, width: float) -> list[tuple[Flowa
     """(flowable, gap above) for where to learn more, review dates, sources and the disclaimer."""
     theme = looks.theme
     learn, *small = footer.blocks
+    links = [block for block in small if isinstance(block, t.WebLink)]
+    small = [block for block in small if not isinstance(block, t.WebLink)]
     role = theme.role(learn.role)
     box = Table([[looks.para(block.text, looks.strong) for block in learn.body]], colWidths=[width])
+    if links:   # the QR code to the web edition sits inside the box, under where to learn more
+        inner = width - theme.handout.learn_more_padding[0] - 6
+        link = links[0]
+        cell = [*(looks.para(block.text, looks.strong) for block in learn.body),
+                web_link(link, theme, inner, looks.para(link.label, looks.small), looks.para(link.short, looks.strong),
+                         looks.fonts["regular"])]
+        box = Table([[cell]], colWidths=[width])
     left, top, bottom = theme.handout.learn_more_padding
     box.setStyle(TableStyle([looks.table_font, ("BACKGROUND", (0, 0), (-1, -1), colour(theme, role.fill)),
                              ("LINEBEFORE", (0, 0), (0, -1), theme.handout.learn_more_edge, colour(theme, role.edge)),
