@@ -27,6 +27,7 @@ REGISTRY = (
     "booklet.outputs.handouts_pdf",
     "booklet.outputs.deck_pptx",
     "booklet.outputs.web_html",
+    "booklet.outputs.tagged_pdf",
 )
 
 
