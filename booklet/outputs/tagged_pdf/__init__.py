@@ -4,7 +4,7 @@ For readers who use a screen reader or a PDF reader's reflow and zoom: a structu
 headings, lists, tables whose header cells have a scope, figures with alt text, the title in the
 title bar, bookmarks, page furniture marked as artifacts and the theme's fonts embedded. It draws
 the same ``booklet`` document tree as the print booklet: ``data`` turns the tree into JSON (one
-function per node type), ``template.typ`` draws it, ``render`` compiles it and ``readback`` reads
+function per node type), ``template.typ`` draws it, ``typst_run`` compiles it and ``readback`` reads
 the tags back for ``verify``. This module only declares the output.
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ def preflight(docs, theme, options):
 
 
 def render(doc, theme, options) -> bytes:
-    from booklet.outputs.tagged_pdf.render import compile_pdf
+    from booklet.outputs.tagged_pdf.typst_run import compile_pdf
 
     return compile_pdf(doc, theme, options.build_time)
 

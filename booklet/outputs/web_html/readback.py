@@ -19,7 +19,7 @@ from booklet.verify.readback import Place, Readback
 PART_TAGS = ("header", "nav", "section")
 BLOCKING = frozenset({"script", "link", "iframe", "object", "embed", "base", "frame", "audio", "video", "source"})
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_REMOTE = re.compile(r"url\(|@import|https?:", re.IGNORECASE)
+_REMOTE = re.compile(r"url\((?!#)|@import|https?:", re.IGNORECASE)
 
 
 class _Page(HTMLParser):
@@ -91,10 +91,11 @@ class _Page(HTMLParser):
             if tag == "th" and a.get("scope") not in ("col", "row", "colgroup", "rowgroup"):
                 self.problems.append("a table header cell has no scope")
             self.cell = []
-        elif tag == "img" and self.place is not None:
+        elif tag == "img":
             if not a.get("alt"):
                 self.problems.append("an image has no alt text")
-            self.place["alts"].append(a.get("alt", ""))
+            if self.place is not None:
+                self.place["alts"].append(a.get("alt", ""))
         elif tag == "svg" and a.get("role") == "img":
             self.svg_named = bool(a.get("aria-labelledby") or a.get("aria-label"))
             if not self.svg_named:
