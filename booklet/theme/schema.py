@@ -185,7 +185,8 @@ class DeckLooks:
 class EditionLooks:
     """The digital editions (web page, tagged PDF) and the QR code that links print to them."""
 
-    qr_size_mm: float            # the printed QR code's side, quiet zone included
+    qr_size_mm: float            # the printed QR code's side, quiet zone included (booklet cover)
+    handout_qr_size_mm: float    # the same on a handout, where the page must stay one page
     html_body_px: float          # the web page's body text (CSS px); readers can zoom from there
     html_line_height: float
     html_measure_em: float       # the text column's widest measure, in em
