@@ -37,6 +37,8 @@ case("missing-image", {first: src(first).replace("  - table: results", "  - tabl
 case("image-outside-content", {first: src(first).replace("  - table: results", "  - table: results\n  - image: ../../../etc/hostname.png\n    alt: A diagram")}, None)
 case("missing-glyph", {first: src(first).replace("HER2 is a protein. Some", "HER2 is a protein (\u86cb\u767d\u8d28). Some")}, None)
 case("section-missing-from-deck", {"deck.yaml": src("deck.yaml").replace("    sections: [second]", "    sections: [first]")}, None)
+case("web-edition-not-a-url", {"kit.yaml": src("kit.yaml").replace(
+    "url: https://www.example.org/mini-booklet/", "url: www.example.org/mini booklet")}, None)
 case("review-before-reviewed", {"kit.yaml": src("kit.yaml").replace("next_review: 2027-11-01", "next_review: 2025-11-01")}, None)
 # defects found only while rendering (the booklet renders in a forked process, the rest in this one)
 case("handout-too-long", {"subtypes/type-a.yaml": src("subtypes/type-a.yaml").replace(

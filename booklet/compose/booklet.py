@@ -20,7 +20,8 @@ def compose(kit: m.Kit) -> t.Document:
     sources = sources_part(kit)
     listed = (*sections, *furniture, sources)
     return t.Document("booklet", FILE_STEM, common.meta(kit), (cover_part(kit), contents_part(kit, listed), *listed),
-                      kit.meta.loc, pad="sources", pad_title=pages.notes, folio=pages.page)
+                      kit.meta.loc, pad="sources", pad_title=pages.notes, folio=pages.page,
+                      web=common.web_words(kit))
 
 
 def contents_part(kit: m.Kit, listed) -> t.Part:
@@ -35,7 +36,7 @@ def cover_part(kit: m.Kit) -> t.Part:
     reviewed, _ = common.date_lines(kit)
     blocks = (t.Paragraph(meta.title, meta.loc, "title"), t.Paragraph(meta.subtitle, meta.loc, "subtitle"),
               t.Paragraph(meta.edition, meta.loc, "label"), t.Paragraph(reviewed, meta.loc),
-              t.Paragraph(meta.author, meta.loc))
+              t.Paragraph(meta.author, meta.loc), *common.web_link(kit))
     return t.Part("cover", meta.title, blocks, meta.loc, "cover")
 
 

@@ -6,6 +6,7 @@ on its own (shape, keys, types); rules that span files live in ``booklet.validat
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,11 +59,27 @@ HANDOUT_LABELS = nested(m.HandoutLabels, {k: Field(TEXT) for k in (
     "questions", "learn_more", "sources", "positive", "negative", "either", "low", "quotes")}, "handout")
 DECK_LABELS = nested(m.DeckLabels, {k: Field(TEXT) for k in (
     "objectives", "agenda", "case", "discussion", "take_aways", "references", "continued", "sources")}, "deck")
+WEB_LABELS = nested(m.WebLabels, {k: Field(TEXT) for k in ("skip", "question", "chart_data", "online", "qr_alt")},
+                    "web")
+URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]+)?(?:/[^\s<>\"'`]*)?$")
+
+
+def URL(r: Reader, node):  # noqa: N802
+    """A web address people can scan and type: http(s), a host with a dot, no spaces or quotes."""
+    value = r.text(node)
+    if value is not None and not URL_PATTERN.match(value):
+        r.error(node, f"'{value}' is not a web address: write it in full, like https://www.example.org/booklet")
+        return None
+    return value
+
+
+WEB_EDITION = nested(m.WebEdition, {"url": Field(URL)}, "web_edition")
 META = {
     "title": Field(TEXT), "subtitle": Field(TEXT), "edition": Field(TEXT), "language": Field(TEXT),
     "author": Field(TEXT), "subject": Field(TEXT), "keywords": Field(TEXT_LIST),
     "last_reviewed": Field(DATE), "next_review": Field(DATE), "disclaimer": Field(TEXT), "pages": Field(PAGES),
-    "handout": Field(HANDOUT_LABELS), "deck": Field(DECK_LABELS),
+    "handout": Field(HANDOUT_LABELS), "deck": Field(DECK_LABELS), "web": Field(WEB_LABELS),
+    "web_edition": Field(WEB_EDITION, **OPTIONAL),
 }
 SOURCE = nested(m.Source, {"id": Field(ID), "publisher": Field(TEXT), "title": Field(TEXT), "date": Field(TEXT),
                            "seed": Field(TEXT), "author": Field(TEXT, **OPTIONAL)}, "a source")

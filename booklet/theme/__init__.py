@@ -36,6 +36,7 @@ class Theme:
     booklet: schema.BookletLooks
     handout: schema.HandoutLooks
     deck: schema.DeckLooks
+    editions: schema.EditionLooks
     roles: dict[str, schema.Role]
     path: Path
     locs: dict[str, Loc]            # where each font face is named, for errors about its file

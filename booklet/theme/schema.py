@@ -181,5 +181,23 @@ class DeckLooks:
     template: str | None = None
 
 
+@dataclass(frozen=True)
+class EditionLooks:
+    """The digital editions (web page, tagged PDF) and the QR code that links print to them."""
+
+    qr_size_mm: float            # the printed QR code's side, quiet zone included (booklet cover)
+    handout_qr_size_mm: float    # the same on a handout, where the page must stay one page
+    html_body_px: float          # the web page's body text (CSS px); readers can zoom from there
+    html_line_height: float
+    html_measure_em: float       # the text column's widest measure, in em
+    html_question_boxes: int     # numbered boxes on "My own questions"
+    html_appointment_rows: int   # rows of the appointments form
+    html_note_rows: int          # lines of the notes box
+    pdf_body_size: float         # the tagged PDF's body text (pt); headings scale from the booklet's
+    pdf_leading: float           # line spacing, times the size
+    chart_width: float           # a chart's drawing width (pt in the PDF, SVG units on the web)
+    chart_height: float
+
+
 GROUPS = {"fonts": Fonts, "colours": Colours, "page": Page, "booklet": BookletLooks, "handout": HandoutLooks,
-          "deck": DeckLooks}
+          "deck": DeckLooks, "editions": EditionLooks}

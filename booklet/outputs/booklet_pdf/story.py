@@ -18,6 +18,7 @@ from booklet.outputs.booklet_pdf.styles import make_styles
 from booklet.outputs.pdf import base as pdfbase
 from booklet.outputs.pdf.chart import bar_chart
 from booklet.outputs.pdf.private import kept_height
+from booklet.outputs.pdf.qr import web_link
 from booklet.outputs.pdf.flowables import ContentsEntry, RuledGrid, RuledLines, callout_box, data_table, figure
 
 
@@ -59,8 +60,16 @@ class Story:
         make = furniture.get(part.role, self.blocks)
         return [PageBreak(), Anchor(part.key, part.title), para(part.title, self.styles["h1"]), *make(part.blocks)]
 
-    def cover_line(self, block: t.Paragraph):
+    def cover_line(self, block: t.Paragraph | t.WebLink):
+        if isinstance(block, t.WebLink):
+            return self.web_link(block)
         return para(block.text, self.styles[block.role])
+
+    def web_link(self, node: t.WebLink):
+        """The QR code to the web edition, with its label and short address (see pdf.qr)."""
+        s = self.styles
+        return web_link(node, self.theme, self.width, para(node.label, s["body"]), para(node.short, s["strong"]),
+                        self.fonts["regular"])
 
     def blocks(self, blocks) -> list:
         """The blocks of a part; a sub-heading only starts where the start of its next block fits too
