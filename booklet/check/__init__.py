@@ -127,6 +127,8 @@ def _sources(kit: m.Kit, problems: Problems) -> None:
         cited |= set(table.sources)
     for subtype in kit.subtypes:
         cited |= set(subtype.sources)
+    for figure in kit.figures.values():
+        cited |= set(figure.sources)
     for source in kit.sources:
         if source.id not in cited:
             problems.warning(source.loc, f"source '{source.id}' is never cited")

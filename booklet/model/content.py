@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from booklet.errors import Loc
 from booklet.load.fields import Text
+from booklet.model.figures import FigureRef   # a body block, defined with the figures
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ class Image:
     caption: Text | None = None
 
 
-Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image
+Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image | FigureRef
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,7 @@ class ClinicianView:
     loc: Loc
     tables: tuple[Text, ...] = ()
     charts: tuple[Text, ...] = ()
+    figures: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
