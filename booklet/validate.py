@@ -34,6 +34,7 @@ def validate(kit: m.Kit) -> Problems:
     for subtype in kit.subtypes:
         refs.subtype(subtype)
     refs.deck(kit.deck)
+    _check_placed(problems, kit)
     _check_dates(problems, kit.meta)
     return problems
 
@@ -61,25 +62,42 @@ def _check_table(problems: Problems, table: m.Table) -> None:
                     problems.error(row[column].loc, f"chart value '{row[column]}' is not a number")
 
 
+def _check_placed(problems: Problems, kit: m.Kit) -> None:
+    """Every figure is placed somewhere: in a section's body or a clinician part."""
+    placed = {b.figure for s in kit.sections for b in s.body if isinstance(b, m.FigureRef)}
+    placed |= {i for s in kit.sections if s.clinician for i in s.clinician.figures}
+    for figure in kit.figures.values():
+        if figure.id not in placed:
+            problems.error(figure.id.loc, f"figure '{figure.id}' is not placed anywhere: add '- figure: "
+                                          f"{figure.id}' to a section's body or 'figures: [{figure.id}]' to a "
+                                          "clinician part, or remove the file")
+
+
 def _check_figure(problems: Problems, figure: m.Figure) -> None:
     """The rules inside one figure's data, by kind."""
     data, name = figure.data, f"figure '{figure.id}'"
     if isinstance(data, m.ScaleData):
         _check_scale(problems, data, name)
     elif isinstance(data, m.PathwayData) and len(data.steps) < 2:
-        problems.error(data.loc, f"{name}: a pathway needs at least two steps")
+        problems.error(data.steps[0].loc if data.steps else data.loc, f"{name}: a pathway needs at least two steps")
     elif isinstance(data, m.GridData):
         for row in data.rows:
             if row.joined is not None:
                 _check_joined(problems, row, name)
     elif isinstance(data, m.IconArrayData):
         if data.filled > ICONS:
-            problems.error(data.loc, f"{name}: filled is {data.filled}, but an icon array shows {ICONS} people")
+            problems.error(_at(data.filled, data), f"{name}: filled is {data.filled}, but an icon array shows "
+                                                   f"{ICONS} people")
         elif data.filled + data.extra > ICONS:
-            problems.error(data.loc, f"{name}: filled ({data.filled}) and extra ({data.extra}) add up to more than "
-                                     f"the {ICONS} people shown")
+            problems.error(_at(data.extra, data), f"{name}: filled ({data.filled}) and extra ({data.extra}) add up "
+                                                  f"to more than the {ICONS} people shown")
         if data.extra and data.extra_label is None:
-            problems.error(data.loc, f"{name}: extra people need an 'extra_label' that says what they mean")
+            problems.error(_at(data.extra, data), f"{name}: extra people need an 'extra_label' that says what they mean")
+
+
+def _at(value, data):
+    """Where a value was written, else where its figure's data starts."""
+    return getattr(value, "loc", None) or data.loc
 
 
 def _check_scale(problems: Problems, data: m.ScaleData, name: str) -> None:

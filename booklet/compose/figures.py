@@ -32,7 +32,7 @@ def data(kit: m.Kit, content) -> object:
         case m.GridData():
             return _grid(kit, content)
         case m.IconArrayData():
-            return icon_array.IconArray(ICONS, content.filled, content.extra, content.label,
+            return icon_array.IconArray(ICONS, int(content.filled), int(content.extra), content.label,
                                         content.extra_label, content.rest_label)
         case m.SpreadData():
             return spread.Spread(tuple(spread.Stage(s.label, s.detail, s.reach) for s in content.stages),

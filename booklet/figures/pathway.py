@@ -109,4 +109,4 @@ def _with_legend(pathway: Pathway, shapes: list, width: float, y: float, size: f
     words = tx.wrap(pathway.legend, width - sample - size * 0.6, size, measure)
     shapes.append(Box(0, y, sample, size * 1.2, "paper", "line", 1.2, dash=DASH))
     shapes += tx.place(words, sample + size * 0.6, y + size * 0.08, colour="quiet")   # first line beside the sample
-    return Drawing(width, y + max(size * 1.2, words.height), tuple(shapes), labels(pathway))
+    return Drawing(width, y + max(size * 1.2, size * 0.08 + words.height), tuple(shapes), labels(pathway))

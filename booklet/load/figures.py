@@ -11,13 +11,28 @@ import yaml
 
 from booklet import model as m
 from booklet.load.content import RECEPTOR_VALUES, nested
-from booklet.load.fields import ID, ID_LIST, INT, TEXT, TEXT_LIST, Field, Reader, list_of, one_of
+from booklet.load.fields import ID, ID_LIST, TEXT, TEXT_LIST, Field, Reader, list_of, one_of
 
 KINDS = ("scale", "pathway", "receptor-grid", "icon-array", "spread")
 REACHES = ("breast", "nodes", "distant")
 OPTIONAL = dict(required=False)
 NEEDED = {"alt": "the words a screen reader says in its place",
           "text": "a short text equivalent, printed beside the figure"}
+
+
+class Count(int):
+    """A whole number that remembers where it was written (so a rule about it can point there)."""
+
+    loc = None
+
+
+def COUNT(r: Reader, node):  # noqa: N802
+    value = r.integer(node)
+    if value is None:
+        return None
+    count = Count(value)
+    count.loc = r.loc(node)
+    return count
 
 
 def BOOL(r: Reader, node):  # noqa: N802 - reads like a type in field tables
@@ -53,7 +68,7 @@ DATA = {
         "legend": Field(TEXT, **OPTIONAL)}),
     "receptor-grid": (m.GridData, {"heading": Field(TEXT), "rows": Field(list_of(_grid_row, "a list of rows"))}),
     "icon-array": (m.IconArrayData, {
-        "filled": Field(INT), "extra": Field(INT, False, 0), "label": Field(TEXT),
+        "filled": Field(COUNT), "extra": Field(COUNT, False, 0), "label": Field(TEXT),
         "extra_label": Field(TEXT, **OPTIONAL), "rest_label": Field(TEXT)}),
     "spread": (m.SpreadData, {
         "stages": Field(list_of(nested(m.SpreadStage, {"label": Field(TEXT), "detail": Field(TEXT),
@@ -78,7 +93,7 @@ def read_figure(r: Reader, node) -> m.Figure | None:
     if kind is None:
         return None
     cls, spec = DATA[kind]
-    values = r.fields(node, COMMON | spec, f"a '{kind}' figure")
+    values = r.fields(node, COMMON | spec, f"a figure of kind '{kind}'")
     if values is None:
         return None
     for key, what in NEEDED.items():

@@ -3,7 +3,7 @@
 For every registered output and every document it drew, the artefact is read back by the output's
 own ``read_back`` and every content item the document holds (sections, tables, charts, figures,
 subtypes, glossary terms) is looked for in what a reader finds there. Then the content itself is
-checked for completeness: every section, table, figure and subtype must be in at least one output. The coverage matrix
+checked for completeness: every section, table and subtype must be in at least one output. The coverage matrix
 (items x outputs, with pages and slides) is printed and ``manifest.json`` written (size, page or
 slide count and sha256 of every artefact, plus the coverage). A missing item is a located error.
 """
@@ -55,17 +55,14 @@ def _check_document(output, doc, theme: Theme, out: Path, cov: Coverage) -> None
 
 
 def _check_complete(kit: m.Kit, cov: Coverage) -> None:
-    """Every section, table, figure and subtype of the content is in some output: nothing is left out."""
+    """Every section, table and subtype of the content is in some output: nothing is left out (a figure
+    placed nowhere is already a validation error)."""
     expected = [(f"section:{s.id}", s.loc) for s in kit.sections]
     expected += [(f"subtype:{s.id}", s.loc) for s in kit.subtypes]
     for table in kit.tables.values():
         if f"table:{table.id}" not in cov.rows and f"chart:{table.id}" not in cov.rows:
             cov.problems.error(table.loc, f"table '{table.id}' is not shown in any output: place it in a "
                                           "section's body or a clinician part, or remove it")
-    for figure in kit.figures.values():
-        if f"figure:{figure.id}" not in cov.rows:
-            cov.problems.error(figure.loc, f"figure '{figure.id}' is not shown in any output: place it in a "
-                                           "section's body or a clinician part, or remove it")
     for key, loc in expected:
         if key not in cov.rows:
             cov.problems.error(loc, f"{describe(key)} is not in any output")

@@ -116,7 +116,8 @@ class Story:
                 return [KeepTogether([para(node.title, s["caption"]), chart]), gap]
             case t.Figure():         # vector graphics, kept on one page with its title and words
                 return [figure_block(node, self.width, self.theme, self.fonts, title_style=s["caption"],
-                                     text_style=s["body"], gap=b.space_after_paragraph), gap]
+                                     text_style=s["body"], gap=b.space_after_paragraph,
+                                     max_height=self.geometry.frame_height), gap]
             case t.WriteIn():
                 return [KeepTogether([para(q, s["item"]), self.lines(b.write_lines_per_question)])
                         for q in node.items] + [gap]

@@ -14,6 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import KeepTogether, Spacer
 
 from booklet import figures
+from booklet.errors import fail
 from booklet.figures import drawing as d
 from booklet.outputs.pdf.base import para
 from booklet.outputs.pdf.chart import hatch_lines
@@ -159,8 +160,13 @@ def figure_drawing(node, width: float, theme, fonts: dict[str, str]) -> Drawing:
 
 
 def figure_block(node, width: float, theme, fonts: dict[str, str], *, title_style, text_style,
-                 gap: float) -> KeepTogether:
+                 gap: float, max_height: float) -> KeepTogether:
     """The figure as the booklet prints it, kept on one page: its title, the drawing, and its text
-    equivalent (with its source numbers) under it."""
-    return KeepTogether([para(node.title, title_style, stable=True), figure_drawing(node, width, theme, fonts),
-                         Spacer(1, gap), para(node.text, text_style, node.refs, stable=True)])
+    equivalent (with its source numbers) under it. A drawing taller than ``max_height`` (a page's
+    frame) is a located error."""
+    drawing = figure_drawing(node, width, theme, fonts)
+    if drawing.height > max_height:
+        raise fail(node.loc, f"figure '{node.id}' is {drawing.height:.0f} pt tall, more than a page holds "
+                             f"({max_height:.0f} pt); use fewer steps or shorter words")
+    return KeepTogether([para(node.title, title_style, stable=True), drawing, Spacer(1, gap),
+                         para(node.text, text_style, node.refs, stable=True)])
