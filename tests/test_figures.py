@@ -327,3 +327,20 @@ def test_a_figure_node_holds_only_plain_data():
         assert type(node.data).__module__.startswith("booklet.figures.")
         assert all(type(v) in (int, bool) or isinstance(v, (str, tuple, type(None)))
                    for v in (getattr(node.data, f.name) for f in dataclasses.fields(node.data)))
+
+
+def test_check_warns_where_a_figures_words_read_above_grade_9():
+    import datetime
+
+    from booklet.check import lint
+    from booklet.load.fields import Text
+
+    figure = KIT.figures["her2-scale"]
+    hard = Text.at("Immunohistochemical quantification of transmembrane glycoprotein overexpression "
+                   "characterizes heterogeneous intratumoral subpopulations necessitating confirmatory "
+                   "fluorescence hybridization methodologies.", figure.alt.loc)
+    kit = dataclasses.replace(KIT, figures={**KIT.figures, figure.id: dataclasses.replace(figure, alt=hard)})
+    problems, _, _ = lint(kit, datetime.date(2026, 12, 1))
+    found = [p for p in problems.warnings if "figure 'her2-scale' alt text reads at grade" in p.message]
+    assert len(found) == 1 and found[0].loc == figure.alt.loc
+    assert not [p for p in lint(KIT, datetime.date(2026, 12, 1))[0].warnings if "figure" in p.message]
