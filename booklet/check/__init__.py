@@ -68,6 +68,12 @@ def lint(kit: m.Kit, today: datetime.date) -> tuple[Problems, list[SectionReport
         level = grade(as_prose(subtype_pieces(subtype)))
         if level > MAX_SECTION_GRADE:
             problems.warning(subtype.loc, f"handout '{subtype.id}' reads at grade {level:.1f} (aim for 9 or lower)")
+    for figure in kit.figures.values():       # figures' words are patient text too
+        for what, words in (("text equivalent", figure.text), ("alt text", figure.alt)):
+            level = grade(as_prose([words]))
+            if level > MAX_SECTION_GRADE:
+                problems.warning(words.loc, f"figure '{figure.id}' {what} reads at grade {level:.1f} "
+                                            f"(aim for {MAX_SECTION_GRADE:.0f} or lower)")
     _lists(kit, problems)
     _glossary(kit, problems)
     _sources(kit, problems)
@@ -127,6 +133,8 @@ def _sources(kit: m.Kit, problems: Problems) -> None:
         cited |= set(table.sources)
     for subtype in kit.subtypes:
         cited |= set(subtype.sources)
+    for figure in kit.figures.values():
+        cited |= set(figure.sources)
     for source in kit.sources:
         if source.id not in cited:
             problems.warning(source.loc, f"source '{source.id}' is never cited")

@@ -7,7 +7,7 @@ the key-point boxes and the furniture pages are decided here once.
 from __future__ import annotations
 
 from booklet import model as m
-from booklet.compose import common
+from booklet.compose import common, figures
 from booklet.compose import tree as t
 
 FILE_STEM = "patient-booklet"
@@ -72,6 +72,8 @@ def block_node(kit: m.Kit, block: m.Block) -> t.Block:
             return t.WriteIn(block.items, block.loc)
         case m.Image():
             return t.Image(common.image_path(kit, block.path), block.alt, block.loc, block.caption)
+        case m.FigureRef():
+            return figures.figure(kit, block.figure, block.loc)
     raise TypeError(f"unknown block {block!r}")
 
 

@@ -99,6 +99,7 @@ class Figure:
     text: str
     data: object                # the kind's own plain, frozen data (see booklet.figures)
     loc: Loc
+    refs: tuple[int, ...] = ()  # source numbers, printed after the text equivalent
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Read ``content/`` into the model, collecting every problem with its file, line and column.
 
 File layout (see docs/content-format.md): kit.yaml, sources.yaml, glossary.yaml, deck.yaml,
-sections/*.yaml (in file-name order), tables/*.yaml, subtypes/*.yaml. The loader checks each file
+sections/*.yaml (in file-name order), tables/*.yaml, subtypes/*.yaml, and optionally
+figures/*.yaml (read by ``booklet.load.figures``). The loader checks each file
 on its own (shape, keys, types); rules that span files live in ``booklet.validate``.
 """
 from __future__ import annotations
@@ -92,7 +93,8 @@ TABLE = {"id": Field(ID), "caption": Field(TEXT), "columns": Field(TEXT_LIST),
          "note": Field(TEXT, **OPTIONAL), "chart": Field(CHART, **OPTIONAL)}
 CLINICIAN = nested(m.ClinicianView, {
     "title": Field(TEXT), "points": Field(TEXT_LIST), "notes": Field(TEXT), "sources": Field(ID_LIST),
-    "tables": Field(ID_LIST, False, ()), "charts": Field(ID_LIST, False, ())}, "the clinician part")
+    "tables": Field(ID_LIST, False, ()), "charts": Field(ID_LIST, False, ()),
+    "figures": Field(ID_LIST, False, ())}, "the clinician part")
 APPLIES = nested(m.Applies, {"stages": Field(ID_LIST, False, ()), "subtypes": Field(ID_LIST, False, ()),
                              "treatments": Field(ID_LIST, False, ())}, "applies_to")
 SOURCES = Field(ID_LIST, False, ())
@@ -107,6 +109,7 @@ BLOCKS: dict[str, tuple[type, dict[str, Field]]] = {
     "chart": (m.ChartRef, {"chart": Field(ID)}),
     "questions": (m.Questions, {"questions": Field(TEXT_LIST)}),
     "image": (m.Image, {"image": Field(TEXT), "alt": Field(TEXT), "caption": Field(TEXT, **OPTIONAL)}),
+    "figure": (m.FigureRef, {"figure": Field(ID)}),
 }
 # YAML key -> dataclass field, where the block's kind key doubles as its main value
 RENAMES = {"image": "path", "chart": "table", "heading": "text", "bullets": "items", "callout": "kind", "questions": "items"}
@@ -229,12 +232,15 @@ def load(root: Path) -> tuple[m.Kit | None, Problems]:
     sections = tree.each("sections", SECTION, m.Section, "a section")
     tables = tree.each("tables", TABLE, m.Table, "a table")
     subtypes = tree.each("subtypes", SUBTYPE, m.Subtype, "a subtype")
+    from booklet.load.figures import read_figures   # here: it builds on this module's field tables
+    figures = read_figures(tree)
     deck_reader, deck_values = tree.read(tree.root / "deck.yaml", DECK, "deck.yaml")
     _, personal_values = tree.read(tree.root / "personal.yaml", PERSONAL, "personal.yaml")
-    unique_ids(problems, "table", (t.id for t in tables))  # before the dict below would hide a duplicate
+    unique_ids(problems, "table", (t.id for t in tables))  # before the dicts below would hide a duplicate
+    unique_ids(problems, "figure", (f.id for f in figures))
     if problems.errors or meta_values is None or deck_values is None or personal_values is None:
         return None, problems
     kit = m.Kit(meta=m.Meta(**meta_values), sources=sources, glossary=glossary, sections=tuple(sections),
                 tables={t.id: t for t in tables}, subtypes=tuple(subtypes), deck=m.Deck(**deck_values),
-                personal=m.Personal(**personal_values), root=str(tree.root))
+                personal=m.Personal(**personal_values), root=str(tree.root), figures={f.id: f for f in figures})
     return kit, problems

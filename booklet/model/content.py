@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from booklet.errors import Loc
 from booklet.load.fields import Text
+from booklet.model.figures import FigureRef   # a body block, defined with the figures
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ class Image:
     applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
-Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image
+Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image | FigureRef
 
 
 @dataclass(frozen=True)
@@ -151,6 +152,7 @@ class ClinicianView:
     loc: Loc
     tables: tuple[Text, ...] = ()
     charts: tuple[Text, ...] = ()
+    figures: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -199,5 +199,33 @@ class EditionLooks:
     chart_height: float
 
 
+@dataclass(frozen=True)
+class FigurePalette:
+    """The colour roles figures are drawn in (``booklet.figures``), each the name of a key in ``colours``.
+    A figure's shapes name these roles; ``booklet.figures.colour`` resolves them for every output."""
+
+    ink: ColourName              # labels
+    quiet: ColourName            # secondary labels (details, notes)
+    line: ColourName             # outlines, arrows, brackets
+    strong: ColourName           # filled icons, a positive result, where cancer is
+    deep: ColourName             # a second strong fill (the last group of a scale)
+    soft: ColourName             # light fills behind dark text (always outlined in ``line``)
+    empty: ColourName            # outlines of empty icons
+    paper: ColourName            # the background figures sit on (and text on ``strong`` or ``deep``)
+
+
+@dataclass(frozen=True)
+class FigureLooks:
+    """Sizes of the figures drawn from content data: label sizes per output (a layout never sets
+    text smaller), the line width every stroke is a multiple of, and the colour roles."""
+
+    booklet_text_size: float     # labels in the booklet
+    deck_text_size: float        # labels on slides
+    deck_min_text_size: float    # a figure too tall for its slide is laid out smaller, down to this
+    line_width: float            # points; a shape's ``stroke_width`` is a multiple of this
+    pattern_gap: float           # points between the lines of a hatching or the dots of a dotted fill
+    palette: FigurePalette
+
+
 GROUPS = {"fonts": Fonts, "colours": Colours, "page": Page, "booklet": BookletLooks, "handout": HandoutLooks,
-          "deck": DeckLooks, "editions": EditionLooks}
+          "deck": DeckLooks, "editions": EditionLooks, "figures": FigureLooks}

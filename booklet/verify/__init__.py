@@ -1,13 +1,12 @@
 """``booklet verify``: prove that the built files contain everything the content says they must.
 
 For every registered output and every document it drew, the artefact is read back by the output's
-own ``read_back`` and every content item the document holds (sections, tables, charts, subtypes,
-glossary terms) is looked for in what a reader finds there. Then the content itself is checked for
-completeness: every section, table and subtype must be in at least one output. The coverage matrix
-(items x outputs, with pages and slides) is returned for the build to print and to write into
-``manifest.json`` (size, page or
-slide count and sha256 of every artefact, plus the coverage; see ``manifest``). A missing item is a
-located error.
+own ``read_back`` and every content item the document holds (sections, tables, charts, figures,
+subtypes, glossary terms) is looked for in what a reader finds there. Then the content itself is
+checked for completeness: every section, table and subtype must be in at least one output. The
+coverage matrix (items x outputs, with pages and slides) is returned for the build to print and to
+write into ``manifest.json`` (size, page or slide count and sha256 of every artefact, plus the
+coverage; see ``manifest``). A missing item is a located error.
 """
 from __future__ import annotations
 
@@ -54,7 +53,8 @@ def _check_document(output, doc, theme: Theme, out: Path, cov: Coverage) -> None
 
 
 def _check_complete(kit: m.Kit, cov: Coverage) -> None:
-    """Every section, table and subtype of the content is in some output: nothing is left out."""
+    """Every section, table and subtype of the content is in some output: nothing is left out (a figure
+    placed nowhere is already a validation error)."""
     expected = [(f"section:{s.id}", s.loc) for s in kit.sections]
     expected += [(f"subtype:{s.id}", s.loc) for s in kit.subtypes]
     for table in kit.tables.values():

@@ -17,6 +17,7 @@ from booklet.outputs.booklet_pdf.pages import Anchor, BookletTemplate, Geometry,
 from booklet.outputs.booklet_pdf.styles import make_styles
 from booklet.outputs.pdf import base as pdfbase
 from booklet.outputs.pdf.chart import bar_chart
+from booklet.outputs.pdf.figure import figure_block
 from booklet.outputs.pdf.private import kept_height
 from booklet.outputs.pdf.qr import web_link
 from booklet.outputs.pdf.flowables import ContentsEntry, RuledGrid, RuledLines, callout_box, data_table, figure
@@ -122,6 +123,10 @@ class Story:
                                   font=self.fonts["regular"], size=b.chart_label_size, hatch_gap=b.hatch_gap,
                                   rule_width=b.rule_width)
                 return [KeepTogether([para(node.title, s["caption"]), chart]), gap]
+            case t.Figure():         # vector graphics, kept on one page with its title and words
+                return [figure_block(node, self.width, self.theme, self.fonts, title_style=s["caption"],
+                                     text_style=s["body"], gap=b.space_after_paragraph,
+                                     max_height=self.geometry.frame_height), gap]
             case t.WriteIn():
                 return [KeepTogether([para(q, s["item"]), self.lines(b.write_lines_per_question)])
                         for q in node.items] + [gap]

@@ -18,7 +18,9 @@ def _colour(theme, name: str | None) -> str | None:
     """A theme colour name (or a ``#RRGGBB`` value, as charts give their series) as #RRGGBB."""
     if name is None:
         return None
-    return name if name.startswith("#") else theme.colour(name)
+    from booklet.figures import colour
+
+    return name if name.startswith("#") else colour(theme, name)
 
 
 def box(s: d.Box, theme) -> dict:

@@ -27,7 +27,9 @@ class Picture:
     def colour(self, name: str | None) -> str:
         if name is None:
             return "none"
-        return self.theme.colour(name)   # a figure names theme colours; an unknown name fails loudly
+        from booklet.figures import colour
+
+        return colour(self.theme, name)   # a palette role or a theme colour; an unknown name fails loudly
 
     def pattern(self, kind: str, colour: str, gap: float = 6.0) -> str:
         """The id of a hatching in ``colour`` (hatch, cross, dots), defined once per picture."""
