@@ -60,7 +60,7 @@ def test_language_title_bar_and_pdf_ua_claim(built):
 def test_structure_counts_match_the_tree(back):
     doc, _ = shipped()
     tables = [n for key, n in items(doc) if key.startswith("table:")]
-    charts = [n for key, n in items(doc) if key.startswith("chart:")]
+    charts = [n for key, n in items(doc) if key.startswith(("chart:", "figure:"))]
     tags = back.metadata["tags"]
     assert tags["/Table"] == len(tables) + 1                      # and the appointments form
     assert back.counts["figure alts"] == tags["/Figure"] == len(charts)
@@ -151,6 +151,7 @@ def test_every_drawing_primitive_is_drawn_inside_a_figure_with_its_alt(monkeypat
     import booklet.figures
 
     monkeypatch.setattr(booklet.figures, "layout", lambda figure, width, size, measure: every_primitive())
+    monkeypatch.setattr(booklet.figures, "labels", lambda figure: ("Middle label", "End label"))
     node = t.Figure("demo", "scale", "How the scale works", "A scale from 0 to 3+", "Read it left to right.", None, loc())
     back = read_tagged_back(write(tmp_path, "f.pdf", tagged_pdf.render(document(node), theme(), OPTIONS)))
     assert back.problems == ()

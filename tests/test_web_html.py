@@ -167,6 +167,7 @@ def test_a_figure_node_is_drawn_with_its_title_text_and_alt(monkeypatch, tmp_pat
     import booklet.figures
 
     monkeypatch.setattr(booklet.figures, "layout", lambda figure, width, size, measure: every_primitive())
+    monkeypatch.setattr(booklet.figures, "labels", lambda figure: ("Middle label", "End label"))
     node = t.Figure("demo", "scale", "How the scale works", "A scale from 0 to 3+", "Read it left to right.", None, loc())
     page = web_html.render(document(node), theme(), OPTIONS).decode()
     back = read_html_back(write(tmp_path, "p.html", page.encode()))
