@@ -56,7 +56,7 @@ def compose(kit: m.Kit) -> t.Document:
     total = len(parts) + 1                                   # the case is the last part
     agenda_notes = notes(*(f"{title}: " + "; ".join(s.clinician.title for s in sections) for title, sections in parts))
     slides.append(t.Slide("agenda", "content", labels.agenda, labels.loc, agenda_notes,
-                          bullets=(*(title for title, _ in parts), labels.case), capped=False))
+                          bullets=(*(title for title, _ in parts), labels.case), numbered_from=1, capped=False))
     for number, (title, sections) in enumerate(parts, start=1):
         slides.append(t.Slide("section", "section", title, deck.parts[number - 1].loc,
                               "; ".join(s.clinician.title for s in sections),

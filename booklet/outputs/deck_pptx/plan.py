@@ -85,6 +85,7 @@ class SlidePlan:
     body_size: float = 0
     body_box: Box | None = None   # where the bullets go (the body less the foot)
     marker: str = "bullet"        # bullet | number | letter | none
+    indent: float = 0.0           # the hanging indent of numbers and letters (bullets keep the master's)
     numbered_from: int = 0        # the first number (or letter) of a numbered list
     table: TablePlan | None = None
     chart: ChartPlan | None = None
@@ -140,18 +141,21 @@ class Planner:
         return Box(area.x, area.y, area.w, max(0.0, area.h - h - float(self.s.gap))), note
 
     # -- bullets -------------------------------------------------------------------------------
-    def text_width(self, box: Box, marker: str) -> float:
-        indent = 0.0 if marker == "none" else self.geo.bullet_indent
-        return box.w - 2 * float(self.s.inset_x) - indent
+    def indent(self, marker: str, size: float) -> float:
+        """The hanging indent: the master's for bullets; room for "B." or "12." for numbers and letters."""
+        if marker == "none":
+            return 0.0
+        return self.geo.bullet_indent if marker == "bullet" else max(self.geo.bullet_indent, 1.6 * size)
 
     def bullets(self, slide: t.Slide) -> list[SlidePlan]:
         """Bullets over as many slides as measuring says (and at most max_bullets a slide when capped)."""
         s, items = self.s, slide.bullets
         box, note = self.foot(slide.footnote, self.geo.body)
         marker = slide.marker or ("number" if slide.numbered_from else "bullet")
-        width, capacity = self.text_width(box, marker), box.h - 2 * float(s.inset_y)
+        capacity = box.h - 2 * float(s.inset_y)
         best, size = None, float(s.body_size)
         while size >= float(s.min_body_size):       # the fewest slides, then the largest size
+            width = box.w - 2 * float(s.inset_x) - self.indent(marker, size)
             heights = [self.measure.line_count(t_, width, size) * size * self.ls for t_ in items]
             runs = chunks(heights, capacity, float(s.paragraph_space),
                           int(s.max_bullets) if slide.capped else len(items) or 1)
@@ -161,7 +165,7 @@ class Planner:
         if best is not None:
             size, runs = best
             return [SlidePlan(slide.kind, "content", slide.title, slide.loc, slide.notes, bullets=tuple(items[a:b]),
-                              body_size=size, body_box=box, marker=marker,
+                              body_size=size, body_box=box, marker=marker, indent=self.indent(marker, size),
                               numbered_from=(slide.numbered_from or 1) + a if marker != "bullet" else 0,
                               footnote=slide.footnote, footnote_box=note, part=i)
                     for i, (a, b) in enumerate(runs)]

@@ -61,7 +61,7 @@ class Text:
                 f'{f" anchor={quoteattr(anchor)}" if anchor else ""}><a:noAutofit/></a:bodyPr>')
 
     def paragraph(self, inner: str, size: float, space: float = 0.0, marker: str = "inherit", number: int = 0,
-                  align: str = "") -> str:
+                  align: str = "", indent: float = 0.0) -> str:
         """A paragraph with an exact line height and ``space`` points before it. ``marker``: inherit (the
         master's bullet), none, number or letter (numbered from ``number``)."""
         line = f'<a:lnSpc><a:spcPts val="{round(size * float(self.s.line_spacing) * 100)}"/></a:lnSpc>'
@@ -72,15 +72,17 @@ class Text:
             attrs += ' marL="0" indent="0"'
             mark = "<a:buNone/>"
         elif marker in NUMBERING:
+            attrs += f' marL="{emu(indent)}" indent="{-emu(indent)}"' if indent else ""
             mark = f'<a:buFont typeface="+mj-lt"/><a:buAutoNum type="{NUMBERING[marker]}" startAt="{number}"/>'
         return f"<a:p><a:pPr{attrs}>{line}{gap}{mark}</a:pPr>{inner}</a:p>"
 
     def body(self, paragraphs, size: float, *, space: float = 0.0, marker: str = "inherit", start: int = 1,
-             anchor: str = "", own: bool = False, inset=None, align: str = "") -> str:
+             anchor: str = "", own: bool = False, inset=None, align: str = "", indent: float = 0.0) -> str:
         """A whole text body: properties, an empty list style, one paragraph per item."""
         out = [self.props(anchor, inset), "<a:lstStyle/>"]
         for i, text in enumerate(paragraphs):
-            out.append(self.paragraph(self.run(text, size, own), size, space if i else 0.0, marker, start + i, align))
+            out.append(self.paragraph(self.run(text, size, own), size, space if i else 0.0, marker, start + i, align,
+                                      indent))
         return "".join(out)
 
     def field(self, kind: str, text: str) -> str:

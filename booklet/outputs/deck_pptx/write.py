@@ -52,7 +52,7 @@ class Writer:
             shapes.append(shape("Content", role.body_ph, plan.body_box,
                                 self.text.body(plan.bullets, plan.body_size, space=float(self.s.paragraph_space),
                                                marker="inherit" if plan.marker == "bullet" else plan.marker,
-                                               start=plan.numbered_from or 1)))
+                                               start=plan.numbered_from or 1, indent=plan.indent)))
         if plan.footnote:
             shapes.append(shape("Note", None, plan.footnote_box,
                                 self.text.body(plan.footnote.split("\n"), float(self.s.footnote_size), marker="none",
