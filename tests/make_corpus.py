@@ -38,6 +38,11 @@ case("image-outside-content", {first: src(first).replace("  - table: results", "
 case("missing-glyph", {first: src(first).replace("HER2 is a protein. Some", "HER2 is a protein (\u86cb\u767d\u8d28). Some")}, None)
 case("section-missing-from-deck", {"deck.yaml": src("deck.yaml").replace("    sections: [second]", "    sections: [first]")}, None)
 case("review-before-reviewed", {"kit.yaml": src("kit.yaml").replace("next_review: 2027-11-01", "next_review: 2025-11-01")}, None)
+case("deck-table-without-clinician", {"tables/results.yaml": src("tables/results.yaml").replace(
+    "clinician:\n  caption: Scores 0 and 3+ mean different groups\n  note: Test every cancer.\n", "")}, None)
+case("deck-table-and-chart", {"sections/02-second.yaml": src("sections/02-second.yaml").replace(
+    "  charts: [survival]\n", "  tables: [survival]\n  charts: [survival]\n")}, None)
+case("question-answer-not-an-option", {"deck.yaml": src("deck.yaml").replace("    answer: B\n", "    answer: E\n")}, None)
 # defects found only while rendering (the booklet renders in a forked process, the rest in this one)
 case("handout-too-long", {"subtypes/type-a.yaml": src("subtypes/type-a.yaml").replace(
     "how_common: This is the most common type.", "how_common: " + " ".join(["This is the most common type."] * 150))}, None)
