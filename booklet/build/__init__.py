@@ -12,7 +12,7 @@ from pathlib import Path
 
 from booklet import compose, model as m, outputs as registry
 from booklet.build.atomic import write_all
-from booklet.build.options import BuildOptions, build_time
+from booklet.build.options import BuildOptions, build_time, with_cover
 from booklet.build.parallel import in_child
 from booklet.errors import ContentError, Problem
 from booklet.load.content import load
@@ -108,10 +108,11 @@ def render_all(kit: m.Kit, theme: Theme, names: list[str] | None = None,
 
 
 def build(content: Path, styles: Path, out: Path, names: list[str] | None = None,
-          deck_template: Path | None = None) -> tuple[list[Path], m.Kit, Theme]:
+          deck_template: Path | None = None, cover: dict | None = None) -> tuple[list[Path], m.Kit, Theme]:
     """Build the kit into ``out``; returns the written files and the kit and theme they came from
-    (so verification need not load them again). Raises ContentError, writing nothing."""
-    kit = load_valid(content)
+    (so verification need not load them again). ``cover`` overrides the deck cover's fields
+    (presenter, credentials, institution, event_date). Raises ContentError, writing nothing."""
+    kit = with_cover(load_valid(content), cover)
     theme = load_theme(styles)
     artefacts = render_all(kit, theme, names, deck_template)
     written = write_all(out, artefacts)
