@@ -340,10 +340,9 @@ def test_looks_come_from_the_template_nothing_is_hard_set(deck):
         assert template.fonts == INSTITUTION_FONTS
 
 
-def test_the_logo_on_the_master_keeps_its_shape(deck):
-    if deck.template != "institution":
-        pytest.skip("the house template has no logo")
-    pictures = [s for s in deck.prs.slide_master.shapes if s.shape_type == 13]
+def test_the_logo_on_the_institutions_master_keeps_its_shape(institution_styles):
+    prs = Presentation(io.BytesIO(render(KIT, theme_for("institution", institution_styles))))
+    pictures = [s for s in prs.slide_master.shapes if s.shape_type == 13]
     assert [(p.width, p.height) for p in pictures] == [LOGO_SIZE]
 
 
