@@ -179,6 +179,7 @@ class DeckLooks:
     footnote_size: float
     footer_size: float
     line_spacing: float
+    table_line_spacing: float
     paragraph_space: float
     max_bullets: int
     bullet_indent: float

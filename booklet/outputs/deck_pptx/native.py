@@ -38,7 +38,7 @@ def add_table(slide, plan: dp.TablePlan, area: dp.Box, text: Text, style_id: str
         xml.append(f'<a:tr h="{emu(height)}">')
         for cell, align in zip(cells, plan.align):
             body = text.body([cell], plan.size, marker="none", inset=(float(s.cell_margin_x), float(s.cell_margin_y)),
-                             align=align)
+                             align=align, spacing=float(s.table_line_spacing))
             xml.append(f"<a:tc><a:txBody>{body}</a:txBody>{props}</a:tc>")
         xml.append("</a:tr>")
     old.getparent().replace(old, parse_xml("".join(xml) + "</a:tbl>"))

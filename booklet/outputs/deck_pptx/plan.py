@@ -185,7 +185,7 @@ class Planner:
     def row_height(self, cells, widths, size: float, bold: bool) -> float:
         s = self.s
         lines = max(self.measure.line_count(t_, w - 2 * float(s.cell_margin_x), size, bold) for t_, w in zip(cells, widths))
-        return lines * size * self.ls + 2 * float(s.cell_margin_y)
+        return lines * size * float(s.table_line_spacing) + 2 * float(s.cell_margin_y)
 
     def table_layout(self, table: t.Table, area: Box):
         """(slides, -size, size, widths, header height, row heights, runs) at the size that needs the fewest

@@ -61,10 +61,10 @@ class Text:
                 f'{f" anchor={quoteattr(anchor)}" if anchor else ""}><a:noAutofit/></a:bodyPr>')
 
     def paragraph(self, inner: str, size: float, space: float = 0.0, marker: str = "inherit", number: int = 0,
-                  align: str = "", indent: float = 0.0) -> str:
+                  align: str = "", indent: float = 0.0, spacing: float = 0.0) -> str:
         """A paragraph with an exact line height and ``space`` points before it. ``marker``: inherit (the
         master's bullet), none, number or letter (numbered from ``number``)."""
-        line = f'<a:lnSpc><a:spcPts val="{round(size * float(self.s.line_spacing) * 100)}"/></a:lnSpc>'
+        line = f'<a:lnSpc><a:spcPts val="{round(size * (spacing or float(self.s.line_spacing)) * 100)}"/></a:lnSpc>'
         gap = f'<a:spcBef><a:spcPts val="{round(space * 100)}"/></a:spcBef><a:spcAft><a:spcPts val="0"/></a:spcAft>'
         attrs = f' algn="{align}"' if align else ""
         mark = ""
@@ -77,12 +77,13 @@ class Text:
         return f"<a:p><a:pPr{attrs}>{line}{gap}{mark}</a:pPr>{inner}</a:p>"
 
     def body(self, paragraphs, size: float, *, space: float = 0.0, marker: str = "inherit", start: int = 1,
-             anchor: str = "", own: bool = False, inset=None, align: str = "", indent: float = 0.0) -> str:
+             anchor: str = "", own: bool = False, inset=None, align: str = "", indent: float = 0.0,
+             spacing: float = 0.0) -> str:
         """A whole text body: properties, an empty list style, one paragraph per item."""
         out = [self.props(anchor, inset), "<a:lstStyle/>"]
         for i, text in enumerate(paragraphs):
             out.append(self.paragraph(self.run(text, size, own), size, space if i else 0.0, marker, start + i, align,
-                                      indent))
+                                      indent, spacing))
         return "".join(out)
 
     def field(self, kind: str, text: str) -> str:
