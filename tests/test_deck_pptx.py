@@ -19,10 +19,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PIL import Image
 from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.util import Emu, Inches
+from pptx.util import Emu
 
 from booklet import compose
 from booklet.compose.common import chart_alt_text, human_date, source_entries
@@ -34,6 +33,7 @@ from booklet.outputs.deck_pptx.draw import measure_for
 from booklet.outputs.deck_pptx.template import read_template
 from booklet.theme import load_theme
 from conftest import CONTENT, MINI, STYLES
+from deck_templates import INSTITUTION_COLOURS, INSTITUTION_FONTS, LOGO_SIZE, make_institution_template
 
 FILE = "clinician-deck.pptx"
 WIDE = (Emu(12192000), Emu(6858000))
@@ -49,52 +49,6 @@ TOPIC_IDS = [s.id for s in KIT.sections if s.clinician is not None]
 TABLES = {t: KIT.tables[t] for view in TOPICS for t in view.tables}
 CHARTS = {t: KIT.tables[t] for view in TOPICS for t in view.charts}
 SOURCES = {ident: text for _, ident, text in source_entries(KIT)}
-INSTITUTION_FONTS = ("Georgia", "Verdana")          # major, minor: fonts the fitter has no width table for
-INSTITUTION_COLOURS = {"dk2": "7A1F3D", "accent1": "2E7D32", "accent2": "6A1B9A"}
-LOGO_SIZE = (Inches(0.5), Inches(0.25))             # 2:1; a stretched logo would change this ratio
-
-
-# -- templates -------------------------------------------------------------------------------------
-def _rename(prs, names: dict[str, str]) -> None:
-    for layout in prs.slide_layouts:
-        if layout.name in names:
-            layout.name = names[layout.name]
-
-
-def _theme_part(prs):
-    return next(rel.target_part for rel in prs.slide_master.part.rels.values() if rel.reltype.endswith("/theme"))
-
-
-def make_institution_template(path: Path) -> Path:
-    """A 4:3 template unlike the house one: renamed layouts (found only by their built-in types),
-    another layout order, Georgia and Verdana as theme fonts, its own colours, a 2:1 logo on the
-    master, and a sample slide."""
-    prs = Presentation()                                       # python-pptx's default is 4:3
-    _rename(prs, {"Title Slide": "Cover", "Title and Content": "Text", "Section Header": "Divider",
-                  "Title Only": "Heading only", "Two Content": "Side by side"})
-    ids = prs.slide_layouts._sldLayoutIdLst
-    blank = [e for e, layout in zip(list(ids), prs.slide_layouts) if layout.name == "Blank"][0]
-    ids.remove(blank)
-    ids.insert(0, blank)                                       # another layout order
-    part = _theme_part(prs)
-    blob = part.blob.decode()
-    major, minor = INSTITUTION_FONTS
-    blob = blob.replace('<a:latin typeface="Calibri"/>', f'<a:latin typeface="{major}"/>', 1)
-    blob = blob.replace('<a:latin typeface="Calibri"/>', f'<a:latin typeface="{minor}"/>', 1)
-    for key, value in INSTITUTION_COLOURS.items():
-        blob = re.sub(rf"<a:{key}>.*?</a:{key}>", f'<a:{key}><a:srgbClr val="{value}"/></a:{key}>', blob)
-    part._blob = blob.encode()
-    logo = path.parent / "logo.png"
-    Image.new("RGB", (200, 100), (46, 125, 50)).save(logo)
-    holder = prs.slides.add_slide(prs.slide_layouts.get_by_name("Cover"))
-    picture = holder.shapes.add_picture(str(logo), Inches(9.45), Inches(0.02), *LOGO_SIZE)   # clear of the title
-    rid = prs.slide_master.part.relate_to(picture.part.related_part(picture._element.blip_rId),
-                                          "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image")
-    picture._element.blipFill.blip.set("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed", rid)
-    prs.slide_master.shapes._spTree.append(picture._element)   # the logo moves to the master
-    holder.shapes.title.text = "TEMPLATE SAMPLE SLIDE"
-    prs.save(str(path))
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -473,64 +427,6 @@ def test_a_bullet_too_long_for_any_slide_is_a_located_error(tmp_path):
 
 
 # -- templates -----------------------------------------------------------------------------------
-def test_layouts_are_found_by_name_then_by_built_in_type(tmp_path):
-    prs = Presentation()
-    _rename(prs, {"Section Header": "Divider slide"})          # renamed, but still of type secHead
-    prs.save(str(tmp_path / "renamed.pptx"))
-    data = render(KIT, THEME, tmp_path / "renamed.pptx")
-    sections = [s for s in Presentation(io.BytesIO(data)).slides if s.slide_layout.name == "Divider slide"]
-    assert len(sections) == len(KIT.deck.parts) + 1
-
-
-def test_a_template_without_a_layout_of_a_kind_names_the_file_and_the_mapping(tmp_path):
-    prs = Presentation()
-    layout = prs.slide_layouts.get_by_name("Section Header")
-    layout.element.set("type", "cust")                          # neither the name nor the type is left
-    layout.name = "Divider slide"
-    path = tmp_path / "broken.pptx"
-    prs.save(str(path))
-    with pytest.raises(ContentError) as error:
-        render(KIT, THEME, path)
-    problem = error.value.problems[0]
-    assert str(problem).startswith(f"{path}: error: no layout for section slides")   # no fake :1:1
-    assert "none is named 'Section Header' and none has the built-in type 'secHead'" in problem.message
-    assert f"name one in {THEME.path} under deck: layouts: section:" in problem.message
-    assert "'Divider slide'" in problem.message
-
-
-def test_the_mapping_in_deck_layouts_picks_a_layout_by_name(tmp_path):
-    prs = Presentation()
-    layout = prs.slide_layouts.get_by_name("Section Header")
-    layout.element.set("type", "cust")
-    layout.name = "Divider slide"
-    prs.save(str(tmp_path / "custom.pptx"))
-    (tmp_path / "theme.yaml").write_text(f"base: {STYLES / 'theme.yaml'}\ndeck:\n  template: custom.pptx\n"
-                                         "  layouts:\n    section: Divider slide\n")
-    data = render(KIT, load_theme(tmp_path))
-    assert any(s.slide_layout.name == "Divider slide" for s in Presentation(io.BytesIO(data)).slides)
-
-
-@pytest.mark.parametrize("blob", [b"not a pptx at all", b"PK\x03\x04broken zip"])
-def test_an_invalid_template_is_a_located_error(tmp_path, blob):
-    path = tmp_path / "bad.pptx"
-    path.write_bytes(blob)
-    with pytest.raises(ContentError) as error:
-        render(KIT, THEME, path)
-    assert error.value.problems[0].loc.path == str(path)
-    assert "not a valid .pptx" in error.value.problems[0].message
-
-
-def test_the_options_template_overrides_the_themes(tmp_path):
-    prs = Presentation()
-    theme_part = next(r.target_part for r in prs.slide_master.part.rels.values() if r.reltype.endswith("/theme"))
-    theme_part._blob = theme_part.blob.replace(b'<a:latin typeface="Calibri"/>', b'<a:latin typeface="Georgia"/>')
-    prs.save(str(tmp_path / "own.pptx"))
-    data = render(KIT, THEME, tmp_path / "own.pptx")
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        themes = [z.read(n) for n in z.namelist() if n.startswith("ppt/theme/")]
-    assert any(b"Georgia" in t for t in themes)
-
-
 # -- reproducible, described, fast ----------------------------------------------------------------
 def test_two_renders_are_byte_identical_with_fixed_metadata(deck):
     again = render(KIT, deck.theme)
