@@ -122,3 +122,11 @@ def test_chunks_balances_runs_by_count_when_the_split_is_forced():
     assert dp.chunks([10.0] * 7, 1000, 0, 6) == [(0, 4), (4, 7)]
     assert dp.chunks([10.0, 500.0, 10.0], 505, 0, 6) == [(0, 1), (1, 2), (2, 3)]
     assert dp.chunks([600.0], 505, 0, 6) is None
+
+
+def test_a_figure_gets_the_content_area_above_its_note_for_figures_py_to_draw_in():
+    figure = t.Figure("f", "scale", "A scale", "alt", "text", None, HERE)
+    (slide,) = plan(t.Slide("figure", "title_only", "HER2 scores form a scale", HERE, figure=figure,
+                            footnote="Sources: [1]"))
+    assert slide.figure is figure and slide.layout == "title_only"
+    assert slide.area.y == BOX.y and slide.area.y + slide.area.h + STYLE.gap <= slide.footnote_box.y + 0.01
