@@ -42,6 +42,7 @@ case("deck-table-without-clinician", {"tables/results.yaml": src("tables/results
     "clinician:\n  caption: Scores 0 and 3+ mean different groups\n  note: Test every cancer.\n", "")}, None)
 case("deck-table-and-chart", {"sections/02-second.yaml": src("sections/02-second.yaml").replace(
     "  charts: [survival]\n", "  tables: [survival]\n  charts: [survival]\n")}, None)
+case("question-one-option", {"deck.yaml": src("deck.yaml").replace('    options: ["Yes", "No"]\n', '    options: ["Yes"]\n')}, None)
 case("question-answer-not-an-option", {"deck.yaml": src("deck.yaml").replace("    answer: B\n", "    answer: E\n")}, None)
 # defects found only while rendering (the booklet renders in a forked process, the rest in this one)
 case("handout-too-long", {"subtypes/type-a.yaml": src("subtypes/type-a.yaml").replace(
