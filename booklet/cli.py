@@ -33,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="build folder (default: build/)")
     build.add_argument("--deck-template", type=Path, metavar="PATH",
                        help="an institution's .pptx template for the deck (overrides styles' deck.template)")
+    cover = build.add_argument_group("deck cover", "override the title slide's fields from content/deck.yaml cover:")
+    cover.add_argument("--presenter", metavar="NAME", help='who presents, e.g. "Dr. A. Rivera"')
+    cover.add_argument("--credentials", metavar="TEXT", help='e.g. "MD, FACP"')
+    cover.add_argument("--institution", metavar="TEXT", help="where the presenter works or the event is held")
+    cover.add_argument("--event-date", metavar="TEXT", help='as it should read, e.g. "12 March 2027"')
     build.add_argument("--only", action="append", choices=outputs.names(),
                        help="build only this output (repeatable); verifies only what was built")
     build.add_argument("--no-verify", action="store_true", help="skip reading the outputs back")
@@ -81,7 +86,9 @@ def _build(args) -> int:
     from booklet.build import build
 
     started = time.perf_counter()
-    built = build(args.content, args.styles, args.out, args.only, args.deck_template, verify=not args.no_verify)
+    cover = {key: getattr(args, key) for key in ("presenter", "credentials", "institution", "event_date")}
+    built = build(args.content, args.styles, args.out, args.only, args.deck_template, verify=not args.no_verify,
+                  cover=cover)
     elapsed = time.perf_counter() - started
     if built.coverage is not None:
         print(built.coverage.report())

@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, order=True)
 class Loc:
-    """A place in a content file: 1-based line and column, path as given to the loader."""
+    """A place in a content file: 1-based line and column, path as given to the loader. Line 0 means
+    the file as a whole (a deck template, a width table), printed as the path alone."""
 
     path: str
     line: int = 1
     col: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
+        return f"{self.path}:{self.line}:{self.col}" if self.line else self.path
 
 
 @dataclass(frozen=True)

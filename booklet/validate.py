@@ -214,15 +214,24 @@ class _References:
         if view is not None:
             self.sources(view.sources)
             for ident in view.tables:
-                self.table(ident)
+                self.shown(self.table(ident), section)
             for ident in view.charts:
-                self.table(ident, needs_chart=True)
+                self.shown(self.table(ident, needs_chart=True), section)
+                if ident in view.tables:
+                    self.problems.error(ident.loc, f"table '{ident}' is shown both as a table and as a chart in the "
+                                                   "deck; list it under one of 'tables:' or 'charts:'")
             for ident in view.figures:
                 self.figure(ident)
 
     def figure(self, ident: Text) -> None:
         if ident not in self.kit.figures:
             self._unknown(ident, "figure", self.kit.figures)
+
+    def shown(self, table: m.Table | None, section: m.Section) -> None:
+        """A table or chart on a slide needs the clinician's caption and note."""
+        if table is not None and table.clinician is None:
+            self.problems.error(table.loc, f"table '{table.id}' is shown in the deck (section '{section.id}') but has "
+                                           "no 'clinician:' caption and note for its slide")
 
     def image(self, image: m.Image) -> None:
         path = (self.root / image.path).resolve()
@@ -245,8 +254,20 @@ class _References:
             if column not in value_names:
                 self._unknown(column, f"value column of table '{table.id}'", value_names)
 
+    def question(self, question: m.Question) -> None:
+        self.sources(question.sources)
+        letters = [chr(ord("A") + i) for i in range(len(question.options))]
+        if not 2 <= len(question.options) <= 6:
+            self.problems.error(question.loc, f"a question needs 2 to 6 options; found {len(question.options)}")
+        elif question.answer.strip().upper() not in letters:
+            self.problems.error(question.answer.loc, f"answer '{question.answer}' is not one of the option letters "
+                                                     f"{', '.join(letters)}")
+
     def deck(self, deck: m.Deck) -> None:
         self.sources(deck.case.sources)
+        if deck.questions is not None:
+            self.question(deck.questions.before)
+            self.question(deck.questions.after)
         placed: dict[str, Text] = {}
         for part in deck.parts:
             for ident in part.sections:

@@ -101,6 +101,12 @@ figure_case("figure-one-step-pathway", "steps", STEPS.replace("  - label: A trea
 case("figure-not-placed", {"figures/steps.yaml": STEPS}, None)
 tall = STEPS.split("steps:")[0] + "steps:\n" + "".join(f"  - label: Step number {i} of a very long way\n    detail: A long detail that takes more than one line of text on every page.\n" for i in range(1, 19))
 figure_case("figure-too-tall", "steps", tall, ["steps"])
+case("deck-table-without-clinician", {"tables/results.yaml": src("tables/results.yaml").replace(
+    "clinician:\n  caption: Scores 0 and 3+ mean different groups\n  note: Test every cancer.\n", "")}, None)
+case("deck-table-and-chart", {"sections/02-second.yaml": src("sections/02-second.yaml").replace(
+    "  charts: [survival]\n", "  tables: [survival]\n  charts: [survival]\n")}, None)
+case("question-one-option", {"deck.yaml": src("deck.yaml").replace('    options: ["Yes", "No"]\n', '    options: ["Yes"]\n')}, None)
+case("question-answer-not-an-option", {"deck.yaml": src("deck.yaml").replace("    answer: B\n", "    answer: E\n")}, None)
 # defects found only while rendering (the booklet renders in a forked process, the rest in this one)
 case("handout-too-long", {"subtypes/type-a.yaml": src("subtypes/type-a.yaml").replace(
     "how_common: This is the most common type.", "how_common: " + " ".join(["This is the most common type."] * 150))}, None)

@@ -43,3 +43,16 @@ def test_strict_check_fails_on_warnings(mini: Path, tmp_path: Path):
     assert relaxed.returncode == 0
     assert strict.returncode == 1
     assert "review date 2026-11-02 has passed" in strict.stderr
+
+
+def test_the_deck_cover_fields_can_be_given_on_the_command_line(tmp_path: Path):
+    from pptx import Presentation
+
+    result = run_booklet("build", "--content", str(MINI), "--styles", str(STYLES), "--only", "deck",
+                         "--presenter", "Dr. A. Rivera", "--credentials", "MD", "--institution", "Lakeside Clinic",
+                         "--event-date", "12 March 2027", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    cover = Presentation(str(tmp_path / "out" / "clinician-deck.pptx")).slides[0]
+    lines = [p.text for s in cover.placeholders for p in s.text_frame.paragraphs]
+    assert lines[1:4] == ["Dr. A. Rivera, MD", "Lakeside Clinic", "12 March 2027"]
+    assert "[Presenter name]" not in " ".join(lines)

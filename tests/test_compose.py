@@ -89,12 +89,30 @@ def test_a_handout_shows_only_its_subtypes_columns_of_the_survival_table():
 def test_the_deck_is_a_sequence_of_logical_slides_with_a_title_slide_first():
     doc = compose.documents(MINI_KIT, "deck")[0]
     assert [(s.kind, s.layout) for s in doc.slides] == [
-        ("cover", "title"), ("objectives", "content"), ("agenda", "content"),
+        ("cover", "title"), ("disclosures", "content"), ("objectives", "content"), ("question", "content"),
+        ("agenda", "content"),
         ("section", "section"), ("topic", "content"), ("table", "title_only"),
-        ("section", "section"), ("topic", "content"), ("table", "title_only"), ("chart", "title_only"),
-        ("section", "section"), ("case", "content"), ("discussion", "content"),
+        ("section", "section"), ("topic", "content"), ("chart", "title_only"),
+        ("section", "section"), ("case", "content"), ("discussion", "content"), ("question", "content"),
         ("take_aways", "content"), ("references", "content")]
     assert [s.item for s in doc.slides if s.item] == ["section:first", "section:second"]
+    assert [s.subtitle for s in doc.slides if s.kind == "section"] == [("Part 1 of 3",), ("Part 2 of 3",),
+                                                                      ("Part 3 of 3",)]
+    cover = MINI_KIT.deck.cover
+    assert doc.slides[0].subtitle[:3] == (f"{cover.presenter}, {cover.credentials}", cover.institution,
+                                          cover.event_date)
+
+
+def test_deck_tables_and_charts_show_the_clinician_caption_and_note_never_the_patients():
+    doc = compose.documents(MINI_KIT, "deck")[0]
+    for slide in doc.slides:
+        node = slide.table or slide.chart
+        if node is None:
+            continue
+        words = MINI_KIT.tables[node.id].clinician
+        assert slide.title == words.caption and slide.footnote.startswith(words.note)
+        assert (node.caption if slide.table else node.title) == words.caption
+        assert MINI_KIT.tables[node.id].caption not in slide.notes
 
 
 def test_every_content_item_is_in_some_document():

@@ -88,6 +88,7 @@ def test_a_template_without_a_needed_layout_fails_before_rendering(tmp_path: Pat
     for layout in template.slide_layouts:
         if layout.name == "Section Header":
             layout.name = "Chapter Opener"
+            layout.element.set("type", "cust")          # neither the name nor the built-in type is left
     template.save(tmp_path / "ours.pptx")
     shutil.copytree(MINI, tmp_path / "content")
     shutil.copytree(good_build, tmp_path / "build")
@@ -97,6 +98,8 @@ def test_a_template_without_a_needed_layout_fails_before_rendering(tmp_path: Pat
 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith(
-        "ours.pptx:1:1: error: template has no layout 'Section Header'; it has: Title Slide, ")
+        "ours.pptx: error: no layout for section slides: none is named 'Section Header' and none has the built-in "
+        "type 'secHead'; name one in ")
+    assert "under deck: layouts: section:" in result.stderr
     assert "Chapter Opener" in result.stderr
     assert snapshot(tmp_path / "build") == before

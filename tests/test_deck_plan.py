@@ -12,8 +12,8 @@ from conftest import STYLES
 
 STYLE = load_theme(STYLES).deck
 BOX = dp.Box(36, 100, 600, 320)
-GEO = dp.Geometry(cover_title=BOX, cover_subtitle=BOX, section_title=BOX, title=dp.Box(36, 20, 600, 70), body=BOX,
-                  title_only=dp.Box(36, 20, 600, 70))
+GEO = dp.Geometry(size=(720, 540), cover_title=BOX, cover_subtitle=BOX, section_title=BOX, section_kicker=None,
+                  title=dp.Box(36, 20, 600, 70), body=BOX, title_only=dp.Box(36, 20, 600, 70))
 HERE = Loc("deck.yaml", 3, 1)
 
 
@@ -52,6 +52,19 @@ def test_short_bullets_stay_on_one_slide_at_the_body_size():
     assert (slide.bullets, slide.body_size, slide.part) == (bullets(4), STYLE.body_size, 0)
 
 
+def test_bullets_shrink_in_steps_to_stay_on_one_slide_but_never_below_the_least_size():
+    long = tuple(" ".join(["word"] * 30) for _ in range(5))     # 30 words: several lines each
+    slides = plan(t.Slide("topic", "content", "A point", HERE, bullets=long))
+    assert all(STYLE.min_body_size <= s.body_size <= STYLE.body_size for s in slides)
+    assert all((STYLE.body_size - s.body_size) % STYLE.size_step == 0 for s in slides)
+
+
+def test_the_source_line_is_pinned_to_the_foot_of_the_body_and_the_bullets_stop_above_it():
+    (slide,) = plan(t.Slide("topic", "content", "A point", HERE, bullets=bullets(3), footnote="Sources: [1], [2]"))
+    assert slide.footnote_box.y + slide.footnote_box.h == BOX.y + BOX.h
+    assert slide.body_box.y + slide.body_box.h + STYLE.gap <= slide.footnote_box.y + 0.01
+
+
 def test_more_bullets_than_the_maximum_continue_on_a_numbered_slide_balanced_by_count():
     slides = plan(t.Slide("topic", "content", "A point", HERE, bullets=bullets(STYLE.max_bullets + 2)))
     assert [s.title for s in slides] == ["A point", "A point (cont.)"]
@@ -59,9 +72,9 @@ def test_more_bullets_than_the_maximum_continue_on_a_numbered_slide_balanced_by_
 
 
 def test_uncapped_lists_such_as_references_only_split_where_they_do_not_fit():
-    (slide,) = plan(t.Slide("references", "content", "References", HERE, bullets=bullets(8), capped=False,
-                            numbered_from=1))
-    assert len(slide.bullets) == 8 and slide.numbered_from == 1
+    (slide,) = plan(t.Slide("references", "content", "References", HERE, bullets=bullets(STYLE.max_bullets + 1),
+                            capped=False, numbered_from=1))
+    assert len(slide.bullets) == STYLE.max_bullets + 1 and slide.numbered_from == 1 and slide.marker == "number"
 
 
 def test_a_bullet_too_long_for_any_slide_at_the_least_size_is_a_located_error():
@@ -77,16 +90,24 @@ def test_a_repeated_title_is_made_unique_and_its_continuations_follow_it():
     assert [s.title for s in slides] == ["Same", "Same (2)", "Same (2) (cont.)"]
 
 
-def test_a_long_table_continues_with_its_header_and_never_more_rows_than_the_maximum():
-    rows = tuple((f"row {n}", f"{n}%") for n in range(20))
+def test_a_long_table_continues_with_its_header_at_one_size_and_keeps_every_row():
+    rows = tuple((f"row {n}", f"{n}%") for n in range(40))
     table = t.Table("long", "A long table", ("Name", "Value"), rows, HERE, numeric=(False, True))
     slides = plan(t.Slide("table", "title_only", "A long table", HERE, table=table, footnote="Sources: [1]"))
-    assert len(slides) >= 20 / STYLE.table_max_rows
+    assert len(slides) > 1 and len({s.table.size for s in slides}) == 1
     assert [r for s in slides for r in s.table.rows] == list(rows)
-    assert all(len(s.table.rows) <= STYLE.table_max_rows and s.table.header == ("Name", "Value") for s in slides)
+    assert all(s.table.header == ("Name", "Value") for s in slides)
     assert slides[0].table.align == ("l", "ctr")              # a column of numbers is centred
-    for s in slides:                                          # the note sits right under the table
-        assert s.footnote_box.y >= s.area.y + s.area.h
+    for s in slides:                                          # the note sits at the foot, below the table
+        assert s.footnote_box.y >= s.area.y + s.area.h + STYLE.gap - 0.01
+        assert s.footnote_box.y + s.footnote_box.h == BOX.y + BOX.h
+
+
+def test_a_table_that_fits_one_slide_at_a_smaller_size_is_not_split():
+    rows = tuple((f"row {n}", f"{n}%") for n in range(12))      # too tall at the table size, not at a smaller one
+    table = t.Table("mid", "A table", ("Name", "Value"), rows, HERE, numeric=(False, True))
+    (slide,) = plan(t.Slide("table", "title_only", "A table", HERE, table=table))
+    assert STYLE.min_table_size <= slide.table.size < STYLE.table_size and slide.table.rows == rows
 
 
 def test_a_chart_knows_its_values_are_percentages_and_keeps_its_alt_text():
@@ -101,3 +122,11 @@ def test_chunks_balances_runs_by_count_when_the_split_is_forced():
     assert dp.chunks([10.0] * 7, 1000, 0, 6) == [(0, 4), (4, 7)]
     assert dp.chunks([10.0, 500.0, 10.0], 505, 0, 6) == [(0, 1), (1, 2), (2, 3)]
     assert dp.chunks([600.0], 505, 0, 6) is None
+
+
+def test_a_figure_gets_the_content_area_above_its_note_for_figures_py_to_draw_in():
+    figure = t.Figure("f", "scale", "A scale", "alt", "text", None, HERE)
+    (slide,) = plan(t.Slide("figure", "title_only", "HER2 scores form a scale", HERE, figure=figure,
+                            footnote="Sources: [1]"))
+    assert slide.figure is figure and slide.layout == "title_only"
+    assert slide.area.y == BOX.y and slide.area.y + slide.area.h + STYLE.gap <= slide.footnote_box.y + 0.01

@@ -101,3 +101,15 @@ def test_python_pptx_notes_pages_can_be_copied_and_the_package_rels_read():
     element = pptx_private.copy_notes(first.notes_slide.part, 9, second)
     assert element is not None and second.has_notes_slide
     assert b"officeDocument" in pptx_private.package_rels_xml(prs)
+
+
+def test_python_pptx_generic_parts_can_be_given_new_bytes():
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    prs = Presentation()
+    styles = prs.part.part_related_by(RT.TABLE_STYLES)
+    pptx_private.set_part_blob(styles, b"<a:tblStyleLst xmlns:a='x' def='{1}'/>")
+    out = io.BytesIO()
+    prs.save(out)
+    again = Presentation(io.BytesIO(out.getvalue()))
+    assert again.part.part_related_by(RT.TABLE_STYLES).blob == b"<a:tblStyleLst xmlns:a='x' def='{1}'/>"

@@ -68,7 +68,7 @@ def test_a_changed_table_cell_is_caught_in_every_output(built: Path):
     assert "table 'survival' is missing from patient-booklet.pdf: cells not found: 68%" in result.stderr
     assert "chart of table 'survival' is missing from patient-booklet.pdf: no page carries the chart's title" \
         in result.stderr
-    assert "table 'survival' is missing from clinician-deck.pptx: no native table with identical cells" \
+    assert "chart of table 'survival' is missing from clinician-deck.pptx: no native chart with the table's values" \
         in result.stderr
     assert "chart of table 'survival' is missing from clinician-deck.pptx: no native chart" in result.stderr
     assert "handouts/type-a.pdf" not in result.stderr      # type-a shows the first value column only

@@ -15,7 +15,7 @@ from pathlib import Path
 from booklet import compose, model as m, outputs as registry
 from booklet.build.folder import Stage
 from booklet.build.lock import build_lock
-from booklet.build.options import BuildOptions, build_time
+from booklet.build.options import BuildOptions, build_time, with_cover
 from booklet.build.parallel import in_child
 from booklet.errors import ContentError, Problem
 from booklet.load.content import load
@@ -122,11 +122,12 @@ class Built:
 
 
 def build(content: Path, styles: Path, out: Path, names: list[str] | None = None,
-          deck_template: Path | None = None, verify: bool = True) -> Built:
+          deck_template: Path | None = None, verify: bool = True, cover: dict | None = None) -> Built:
     """Build the kit into ``out`` as a whole: render in memory, stage the complete new folder beside
     ``out``, verify the staged files, write the manifest, then swap the folder in at once. On any
-    problem (content, render, verify, disk) nothing is swapped and ``out`` is as it was."""
-    kit = load_valid(content)
+    problem (content, render, verify, disk) nothing is swapped and ``out`` is as it was. ``cover``
+    overrides the deck cover's fields (presenter, credentials, institution, event_date)."""
+    kit = with_cover(load_valid(content), cover)
     theme = load_theme(styles)
     artefacts = render_all(kit, theme, names, deck_template)
     with build_lock(out), Stage(out) as stage:

@@ -1,10 +1,15 @@
-"""The clinician deck's structure: the logical slides in order, with their notes and footnotes.
+"""The clinician deck's structure: the logical slides in order, with their notes and foot lines.
 
-Cover, objectives, agenda, then per deck part a section slide and per topic its bullet slide, its
-table and chart slides, its figure slides; then the case, discussion, take-aways and references. The deck renderer
-measures each logical slide and continues it on more slides where it does not fit.
+Cover (presenter, institution, event date), disclosures, objectives, an audience question, the
+agenda, then per deck part a divider ("Part 2 of 7") and per topic its bullet slide and its table,
+chart and figure slides; then the case, the discussion, the audience question again, take-aways and
+references. Tables and charts show the clinician's caption (the slide title) and note, never the
+patient's. Every slide but the cover is numbered and footed by the renderer; slides that make
+claims carry a short source line ("Sources: [1], [3]") whose full text is in the notes.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from booklet import model as m
 from booklet.compose import common, figures
@@ -39,22 +44,48 @@ def compose(kit: m.Kit) -> t.Document:
     src = _Sources(kit)
     every = src.line(list(src.entries))
     reviewed = f"{km.pages.reviewed} {common.human_date(km.last_reviewed, km.pages.months)}"
-    slides = [t.Slide("cover", "title", km.title, km.loc, km.disclaimer, subtitle=(km.edition, reviewed)),
-              t.Slide("objectives", "content", labels.objectives, labels.loc, notes(*deck.objectives, every),
-                      bullets=deck.objectives)]
-    parts = [(part, [kit.section(i) for i in part.sections]) for part in deck.parts]
-    agenda_notes = notes(*(f"{part.title}: " + "; ".join(s.clinician.title for s in sections)
-                           for part, sections in parts))
+    slides = [cover_slide(kit, reviewed)]
+    if deck.disclosures:
+        slides.append(t.Slide("disclosures", "content", labels.disclosures, labels.loc, notes(*deck.disclosures),
+                              bullets=deck.disclosures))
+    slides.append(t.Slide("objectives", "content", labels.objectives, labels.loc, notes(*deck.objectives, every),
+                          bullets=deck.objectives))
+    if deck.questions is not None:
+        slides.append(question_slide(kit, deck.questions.before, labels.question_before, src))
+    parts = [(part.title, [kit.section(i) for i in part.sections]) for part in deck.parts]
+    total = len(parts) + 1                                   # the case is the last part
+    agenda_notes = notes(*(f"{title}: " + "; ".join(s.clinician.title for s in sections) for title, sections in parts))
     slides.append(t.Slide("agenda", "content", labels.agenda, labels.loc, agenda_notes,
-                          bullets=tuple(part.title for part, _ in parts), capped=False))
-    for part, sections in parts:
-        slides.append(t.Slide("section", "section", part.title, part.loc,
-                              "; ".join(s.clinician.title for s in sections)))
+                          bullets=(*(title for title, _ in parts), labels.case), numbered_from=1, capped=False))
+    for number, (title, sections) in enumerate(parts, start=1):
+        slides.append(t.Slide("section", "section", title, deck.parts[number - 1].loc,
+                              "; ".join(s.clinician.title for s in sections),
+                              subtitle=(f"{labels.part} {number} {labels.of} {total}",)))
         for section in sections:
             slides += topic_slides(kit, section, src)
-    slides += closing_slides(kit, src, every)
+    slides += closing_slides(kit, src, every, f"{labels.part} {total} {labels.of} {total}")
     return t.Document("deck", FILE_STEM, common.meta(kit), (), kit.deck.loc, slides=tuple(slides),
-                      continued=labels.continued)
+                      continued=labels.continued, footer=(km.title, reviewed))
+
+
+def cover_slide(kit: m.Kit, reviewed: str) -> t.Slide:
+    """Title, then who presents, where and when, then the edition and review date."""
+    km, cover = kit.meta, kit.deck.cover
+    lines = []
+    if cover is not None:
+        lines = [", ".join(p for p in (cover.presenter, cover.credentials) if p), cover.institution, cover.event_date]
+    lines.append(f"{km.edition} \u00b7 {reviewed}")
+    return t.Slide("cover", "title", km.title, km.loc, km.disclaimer, subtitle=tuple(line for line in lines if line))
+
+
+def question_slide(kit: m.Kit, question: m.Question, label: str, src: _Sources) -> t.Slide:
+    """The stem as the title, the options lettered; the answer and why only in the notes."""
+    letter = question.answer.strip().upper()
+    chosen = question.options[ord(letter) - ord("A")]
+    said = notes(f"{label}. {kit.meta.deck.answer}: {letter} ({chosen}).", question.explanation,
+                 src.line(src.of(question.sources)))
+    return t.Slide("question", "content", question.question, question.loc, said, bullets=question.options,
+                   marker="letter")
 
 
 def topic_slides(kit: m.Kit, section: m.Section, src: _Sources) -> list[t.Slide]:
@@ -64,23 +95,24 @@ def topic_slides(kit: m.Kit, section: m.Section, src: _Sources) -> list[t.Slide]
     topic_notes = notes(view.notes, src.line(src.of(view.sources)))
     slides = []
     if view.points:
-        slides.append(t.Slide("topic", "content", view.title, view.loc, topic_notes, bullets=view.points, item=item))
+        slides.append(t.Slide("topic", "content", view.title, view.loc, topic_notes, bullets=view.points, item=item,
+                              footnote=src.numbers(src.of(view.sources))))
     lead = None if view.points else view.title
     for ident in view.tables:
-        source = kit.tables[ident]
+        source, words = kit.tables[ident], kit.tables[ident].clinician
         used = src.of(source.sources) or src.of(view.sources)
-        slides.append(t.Slide("table", "title_only", lead or source.caption, source.loc,
-                              notes(source.caption, source.note or "", src.line(used)),
-                              table=common.table(kit, ident), footnote=notes(source.note or "", src.numbers(used)),
-                              item=item if lead else None))
+        table = replace(common.table(kit, ident), caption=words.caption, note=words.note)
+        slides.append(t.Slide("table", "title_only", lead or words.caption, source.loc,
+                              notes(words.caption, words.note, src.line(used)), table=table,
+                              footnote=notes(words.note, src.numbers(used)), item=item if lead else None))
         lead = None
     for ident in view.charts:
-        source = kit.tables[ident]
+        source, words = kit.tables[ident], kit.tables[ident].clinician
         used = src.of(source.sources) or src.of(view.sources)
-        chart = common.chart(kit, ident)
-        slides.append(t.Slide("chart", "title_only", lead or chart.title, chart.loc,
-                              notes(chart.alt, source.note or "", src.line(used)), chart=chart,
-                              footnote=notes(source.note or "", src.numbers(used)), item=item if lead else None))
+        chart = replace(common.chart(kit, ident), title=words.caption)
+        slides.append(t.Slide("chart", "title_only", lead or words.caption, chart.loc,
+                              notes(words.caption, chart.alt, words.note, src.line(used)), chart=chart,
+                              footnote=notes(words.note, src.numbers(used)), item=item if lead else None))
         lead = None
     if lead is not None:
         slides.append(t.Slide("topic", "title_only", view.title, view.loc, topic_notes, item=item))
@@ -99,16 +131,21 @@ def figure_slides(kit: m.Kit, view: m.ClinicianView, src: _Sources) -> list[t.Sl
     return slides
 
 
-def closing_slides(kit: m.Kit, src: _Sources, every: str) -> list[t.Slide]:
+def closing_slides(kit: m.Kit, src: _Sources, every: str, part: str) -> list[t.Slide]:
     deck, labels = kit.deck, kit.meta.deck
     case = deck.case
     case_notes = notes(case.notes, src.line(src.of(case.sources)))
+    case_line = src.numbers(src.of(case.sources))
     references = [text for _, text in src.entries.values()]
     numbered = [f"{number}. {text}" for number, text in src.entries.values()]
-    return [t.Slide("section", "section", labels.case, case.loc, case.title),
-            t.Slide("case", "content", case.title, case.loc, case_notes, bullets=case.presentation),
-            t.Slide("discussion", "content", labels.discussion, case.loc, case_notes, bullets=case.discussion),
-            t.Slide("take_aways", "content", labels.take_aways, labels.loc, notes(*deck.take_aways, every),
-                    bullets=deck.take_aways),
-            t.Slide("references", "content", labels.references, labels.loc, notes(*numbered),
-                    bullets=tuple(references), numbered_from=1, capped=False)]
+    slides = [t.Slide("section", "section", labels.case, case.loc, case.title, subtitle=(part,)),
+              t.Slide("case", "content", case.title, case.loc, case_notes, bullets=case.presentation,
+                      footnote=case_line),
+              t.Slide("discussion", "content", labels.discussion, case.loc, case_notes, bullets=case.discussion)]
+    if deck.questions is not None:
+        slides.append(question_slide(kit, deck.questions.after, labels.question_after, src))
+    return slides + [
+        t.Slide("take_aways", "content", labels.take_aways, labels.loc, notes(*deck.take_aways, every),
+                bullets=deck.take_aways, footnote=src.numbers(list(src.entries))),
+        t.Slide("references", "content", labels.references, labels.loc, notes(*numbered),
+                bullets=tuple(references), numbered_from=1, capped=False)]

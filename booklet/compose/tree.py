@@ -262,6 +262,7 @@ class Document:
     continued: str = ""         # the word after a title continued on another slide ("cont.")
     slides: tuple["Slide", ...] = ()
     web: WebWords | None = None    # words of the digital editions (the booklet's web page, tagged PDF)
+    footer: tuple[str, ...] = ()   # a deck's footer lines: (kit title, "Reviewed 22 November 2026")
 
 
 # -- slides (the deck's logical slides; the deck renderer splits them to fit) ----------------------
@@ -270,7 +271,9 @@ class Slide:
     """One logical slide. The renderer measures it and may continue it on more slides.
 
     ``layout`` is a role the theme maps to a template layout (title, section, content, title_only).
-    ``capped`` limits bullets per slide to the theme's maximum; ``numbered_from`` > 0 numbers them.
+    ``capped`` limits bullets per slide to the theme's maximum; ``numbered_from`` > 0 numbers them;
+    ``marker="letter"`` letters them (A., B. ...: a question's options), ``"none"`` leaves them bare.
+    ``footnote`` is the note and the short source line shown at the foot of the slide.
     """
 
     kind: str                   # cover | objectives | agenda | section | topic | table | chart | case | ...
@@ -287,3 +290,4 @@ class Slide:
     figure: Figure | None = None
     footnote: str = ""
     item: str | None = None
+    marker: str = ""

@@ -59,7 +59,8 @@ HANDOUT_LABELS = nested(m.HandoutLabels, {k: Field(TEXT) for k in (
     "what_it_means", "receptors", "how_common", "early", "metastatic", "side_effects", "what_helps", "outlook",
     "questions", "learn_more", "sources", "positive", "negative", "either", "low", "quotes")}, "handout")
 DECK_LABELS = nested(m.DeckLabels, {k: Field(TEXT) for k in (
-    "objectives", "agenda", "case", "discussion", "take_aways", "references", "continued", "sources")}, "deck")
+    "objectives", "agenda", "case", "discussion", "take_aways", "references", "continued", "sources", "disclosures",
+    "question_before", "question_after", "answer", "part", "of")}, "deck")
 WEB_LABELS = nested(m.WebLabels, {k: Field(TEXT) for k in ("skip", "question", "chart_data", "online", "qr_alt")},
                     "web")
 URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]+)?(?:/[^\s<>\"'`]*)?$")
@@ -88,9 +89,11 @@ TERM = nested(m.GlossaryTerm, {"term": Field(TEXT), "definition": Field(TEXT),
                                "also": Field(TEXT_LIST, False, ())}, "a glossary term")
 CHART = nested(m.Chart, {"title": Field(TEXT), "category_column": Field(INT), "value_columns": Field(INT_LIST)},
                "a chart")
+TABLE_CLINICIAN = nested(m.TableClinician, {"caption": Field(TEXT), "note": Field(TEXT)}, "the clinician part")
 TABLE = {"id": Field(ID), "caption": Field(TEXT), "columns": Field(TEXT_LIST),
          "rows": Field(list_of(TEXT_LIST, "a list of rows")), "sources": Field(ID_LIST),
-         "note": Field(TEXT, **OPTIONAL), "chart": Field(CHART, **OPTIONAL)}
+         "note": Field(TEXT, **OPTIONAL), "chart": Field(CHART, **OPTIONAL),
+         "clinician": Field(TABLE_CLINICIAN, **OPTIONAL)}
 CLINICIAN = nested(m.ClinicianView, {
     "title": Field(TEXT), "points": Field(TEXT_LIST), "notes": Field(TEXT), "sources": Field(ID_LIST),
     "tables": Field(ID_LIST, False, ()), "charts": Field(ID_LIST, False, ()),
@@ -155,6 +158,8 @@ SUBTYPE = {
                             "the outlook")),
     "questions": Field(TEXT_LIST), "sources": Field(ID_LIST),
 }
+QUESTION = nested(m.Question, {"question": Field(TEXT), "options": Field(TEXT_LIST), "answer": Field(TEXT),
+                                "explanation": Field(TEXT), "sources": Field(ID_LIST)}, "a question")
 DECK = {
     "objectives": Field(TEXT_LIST),
     "parts": Field(list_of(nested(m.DeckPart, {"title": Field(TEXT), "sections": Field(ID_LIST)}, "a deck part"))),
@@ -162,6 +167,11 @@ DECK = {
                                   "discussion": Field(TEXT_LIST), "notes": Field(TEXT), "sources": Field(ID_LIST)},
                          "the case")),
     "take_aways": Field(TEXT_LIST),
+    "cover": Field(nested(m.Cover, {k: Field(TEXT) for k in ("presenter", "credentials", "institution", "event_date")},
+                          "the cover"), **OPTIONAL),
+    "disclosures": Field(TEXT_LIST, False, ()),
+    "questions": Field(nested(m.AudienceQuestions, {k: Field(QUESTION) for k in ("before", "after")}, "the questions"),
+                       **OPTIONAL),
 }
 
 

@@ -46,6 +46,15 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class TableClinician:
+    """How the deck shows a table: a caption that states its point (the slide title) and a short note."""
+
+    caption: Text
+    note: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Table:
     id: Text
     caption: Text
@@ -55,6 +64,7 @@ class Table:
     loc: Loc
     note: Text | None = None
     chart: Chart | None = None
+    clinician: TableClinician | None = None
 
     def series(self) -> list[tuple[str, list[float]]]:
         """(series name, values) for every chart value column; cells like '92%' read as 92.0."""
@@ -227,9 +237,42 @@ class Case:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """Who presents, where and when: printed on the title slide (``--presenter`` etc. override them)."""
+
+    presenter: Text
+    credentials: Text
+    institution: Text
+    event_date: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Question:
+    """An audience question: the stem, lettered options, the right letter and why (speaker notes)."""
+
+    question: Text
+    options: tuple[Text, ...]
+    answer: Text
+    explanation: Text
+    sources: tuple[Text, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class AudienceQuestions:
+    before: Question
+    after: Question
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Deck:
     objectives: tuple[Text, ...]
     parts: tuple[DeckPart, ...]
     case: Case
     take_aways: tuple[Text, ...]
     loc: Loc
+    cover: Cover | None = None
+    disclosures: tuple[Text, ...] = ()
+    questions: AudienceQuestions | None = None

@@ -71,6 +71,12 @@ class DeckLabels:
     references: Text
     continued: Text
     sources: Text
+    disclosures: Text
+    question_before: Text       # small words over the audience questions
+    question_after: Text
+    answer: Text                # "Answer" in the speaker notes
+    part: Text                  # "Part" and "of" in "Part 2 of 6" on section dividers
+    of: Text
     loc: Loc
 
 

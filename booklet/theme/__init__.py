@@ -136,6 +136,24 @@ def _scalar(node):
     return node.value
 
 
+PATHS = {"deck": ("template", "metrics", "substitute_metrics")}   # files named relative to the theme that names them
+
+
+def _absolute_paths(values: dict, folder: Path) -> None:
+    """Resolve the file paths a theme file names against its own folder, so a variant that inherits
+    them with ``base:`` still finds them."""
+    for group, keys in PATHS.items():
+        entries = values.get(group, (None, None))[0]
+        if not isinstance(entries, dict):
+            continue
+        for key in keys:
+            value, loc = entries.get(key, (None, None))
+            if isinstance(value, str):
+                entries[key] = (str((folder / value).resolve()), loc)
+            elif isinstance(value, list):
+                entries[key] = ([str((folder / v).resolve()) if isinstance(v, str) else v for v in value], loc)
+
+
 def _merge(base: dict, over: dict) -> dict:
     merged = dict(base)
     for key, (value, loc) in over.items():
@@ -152,6 +170,7 @@ def _read(path: Path, problems: Problems, depth: int = 0) -> dict:
             problems.error(loc_of(shown, node.start_mark), "a theme file is a mapping of style groups")
         return {}
     values = _plain(node, shown, problems)
+    _absolute_paths(values, path.parent)
     base = values.pop("base", None)
     if base is None:
         return values

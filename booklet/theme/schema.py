@@ -145,30 +145,41 @@ class HandoutLooks:
 
 @dataclass(frozen=True)
 class DeckLayouts:
+    """The template layout NAME for each kind of slide; a template without that name is searched
+    by the layout's built-in type (title, secHead, obj, twoObj, titleOnly) instead."""
+
     title: str
     section: str
     content: str
     title_only: str
+    two_content: str
 
 
 @dataclass(frozen=True)
 class DeckLooks:
-    font: str
-    metrics_font: str
-    metrics_safety: float
+    template: str | None         # a .pptx relative to theme.yaml (the house template), or null for python-pptx's
+    font: str                    # the house template's font (written into its theme)
+    metrics: tuple[str, ...]     # width tables (JSON, relative to theme.yaml) for the fonts a template may name
+    substitute_metrics: str      # the wide stand-in a viewer without the named font draws with
+    metrics_safety: float        # every measured width x this
+    unknown_font_safety: float   # a template font with no width table: the stand-in's widths x this too
     title_size: float
     body_size: float
     min_body_size: float
+    size_step: float             # bullets and tables try sizes this far apart
     notes_size: float
     table_size: float
-    table_max_rows: int
+    min_table_size: float
+    chart_text_size: float
     cover_title_size: float
     section_title_size: float
     subtitle_size: float
     min_title_size: float
     title_lines: int
     footnote_size: float
+    footer_size: float
     line_spacing: float
+    table_line_spacing: float
     paragraph_space: float
     max_bullets: int
     bullet_indent: float
@@ -178,7 +189,6 @@ class DeckLooks:
     cell_margin_y: float
     gap: float
     layouts: DeckLayouts
-    template: str | None = None
 
 
 @dataclass(frozen=True)

@@ -48,21 +48,37 @@ def split_evenly(rest: float) -> LongWord:
 
 
 class Measure:
-    """Slide text measured the way PowerPoint lays it out: a TrueType font's widths times a safety
-    factor (the font the viewer has may be a little wider), greedy wrapping at spaces, and a word
-    wider than the box broken anywhere."""
+    """Slide text measured the way PowerPoint lays it out: greedy wrapping at spaces, a word wider than
+    the box broken anywhere, widths times a safety factor. With several fonts (the named font's width
+    table and the wide stand-in a viewer may substitute), every answer is the widest of them: a
+    width is the largest, a line count the most lines, so the text fits whichever font is drawn."""
 
     def __init__(self, regular: str, bold: str, safety: float):
-        self.fonts = (registered(regular), registered(bold))
+        """Measure with one TrueType family (regular and bold files), times ``safety``."""
+        names = (registered(regular), registered(bold))
+        self.fonts = ((lambda text, bold_: unit_width(text, names[bold_])),)
         self.safety = float(safety)
 
+    @classmethod
+    def from_tables(cls, tables, safety: float) -> "Measure":
+        """Measure with width tables (``booklet.typeset.metrics``): the widest answer of them all."""
+        measure = cls.__new__(cls)
+        measure.fonts = tuple(table.unit_width for table in tables)
+        measure.safety = float(safety)
+        return measure
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        return unit_width(text, self.fonts[bold]) * size * self.safety
+        return max(font(text, bold) for font in self.fonts) * size * self.safety
 
     def line_count(self, text: str, width: float, size: float, bold: bool = False) -> int:
         """Lines ``text`` takes in a box ``width`` wide; every "\\n" starts a new paragraph."""
+        return max(self._lines(font, text, width, size, bold) for font in self.fonts)
+
+    def _lines(self, font, text: str, width: float, size: float, bold: bool) -> int:
+        scale = size * self.safety
+
         def width_of(word: str) -> float:
-            return self.width(word, size, bold)
+            return font(word, bold) * scale
 
         def long_word(word: str, w: float, limit: float) -> tuple[int, float]:
             extra = 0

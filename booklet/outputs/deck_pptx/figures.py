@@ -26,28 +26,11 @@ FIRST_ID = 1000             # shape ids inside figure groups: far above the few 
 BASELINE = 0.94             # from a text box's top to its first baseline, in font sizes (Calibri, no insets)
 
 
-def plan_figure(planner, slide: t.Slide):
-    """The figure slide's plan: the title, the figure's area under it, the source numbers at the foot."""
-    from booklet.outputs.deck_pptx import plan as dp   # here: the planner imports this module
-
-    area, gap = planner.geo.body, float(planner.s.gap)
-    note_h = planner.note_height(slide.footnote, area.w)
-    note_box = dp.Box(area.x, area.y + area.h - note_h, area.w, note_h) if slide.footnote else None
-    area = dp.Box(area.x, area.y, area.w, area.h - (note_h + gap if slide.footnote else 0))
-    return dp.SlidePlan("figure", "title_only", slide.title, slide.loc, slide.notes, footnote=slide.footnote,
-                        footnote_box=note_box, area=area, figure=slide.figure)
-
-
-def metrics(theme) -> Measure:
-    """The deck's own text metrics (the fitter's), so figure labels are measured as slide text is."""
-    style = theme.deck
-    return Measure(theme.font_file(style.metrics_font), theme.font_file("bold"), style.metrics_safety)
-
-
-def fitted(node: t.Figure, area, theme) -> d.Drawing:
+def fitted(node: t.Figure, area, theme, measure: Measure) -> d.Drawing:
     """The figure laid out across the area at the deck's text size, smaller (down to the theme's least
-    size) where it would be too tall; a located error where even that does not fit."""
-    looks, measure = theme.figures, metrics(theme)
+    size) where it would be too tall; a located error where even that does not fit. ``measure`` is the
+    deck's own (the fitter's), so figure labels are measured as slide text is."""
+    looks = theme.figures
     size = float(looks.deck_text_size)
     while size >= float(looks.deck_min_text_size):
         laid = figures.layout(node, area.w, size, measure.width)
@@ -58,11 +41,11 @@ def fitted(node: t.Figure, area, theme) -> d.Drawing:
                          "labels; shorten its words or use fewer steps")
 
 
-def draw_figure(slide_tree, node: t.Figure, area, theme, language: str) -> None:
+def draw_figure(slide_tree, node: t.Figure, area, theme, language: str, measure: Measure) -> None:
     """Append the figure to the slide's shape tree as one group with alt text, centred in ``area``."""
-    laid = fitted(node, area, theme)
+    laid = fitted(node, area, theme, measure)
     x0, y0 = area.x + (area.w - laid.width) / 2, area.y + (area.h - laid.height) / 2
-    shapes = Shapes(theme, language, x0, y0)
+    shapes = Shapes(theme, language, x0, y0, measure)
     children = "".join(shapes.shape(s) for s in laid.shapes)
     off = f'<a:off x="{_emu(x0)}" y="{_emu(y0)}"/><a:ext cx="{_emu(laid.width)}" cy="{_emu(laid.height)}"/>'
     child = f'<a:chOff x="{_emu(x0)}" y="{_emu(y0)}"/><a:chExt cx="{_emu(laid.width)}" cy="{_emu(laid.height)}"/>'
@@ -79,10 +62,10 @@ def _emu(points: float) -> int:
 class Shapes:
     """Each primitive as PresentationML, in slide coordinates (the drawing's origin at x0, y0)."""
 
-    def __init__(self, theme, language: str, x0: float, y0: float):
+    def __init__(self, theme, language: str, x0: float, y0: float, measure: Measure):
         self.theme, self.lang, self.x0, self.y0 = theme, language, x0, y0
         self.unit, self.font = theme.figures.line_width, theme.deck.font
-        self.measure = metrics(theme)
+        self.measure = measure
         self.next_id = FIRST_ID
 
     def shape(self, shape) -> str:
@@ -166,3 +149,10 @@ class Shapes:
         line = self.outline(p.stroke, 0.9)
         return (self.sp("Head", "ellipse", hx, hy, hw, hh, fill, line)
                 + self.sp("Body", "roundRect", bx, by, bw, bh, fill, line, self.corner(radius, bw, bh)))
+
+
+def draw(slide, node: t.Figure, area, writer) -> None:
+    """The writer's hook: the figure drawn on ``slide`` in the planned ``area``."""
+    from booklet.outputs.deck_pptx.private import shape_tree
+
+    draw_figure(shape_tree(slide), node, area, writer.theme, writer.text.lang, writer.measure)

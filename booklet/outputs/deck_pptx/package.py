@@ -27,7 +27,7 @@ CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Type
                  'openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>')
 APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.'
        'org/officeDocument/2006/extended-properties"><TotalTime>0</TotalTime><Application>booklet (patient-'
-       'education kit builder)</Application><PresentationFormat>Widescreen</PresentationFormat><Slides>{slides}'
+       'education kit builder)</Application><PresentationFormat>{format}</PresentationFormat><Slides>{slides}'
        '</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides></Properties>')
 XLSX_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
@@ -43,14 +43,21 @@ def package_bytes(prs) -> bytes:
     for part in parts:
         blob = part.blob
         if part.partname == "/docProps/app.xml":   # the template's says "4:3, 0 slides"
-            blob = APP.format(slides=len(prs.slides), notes=sum(p.partname.startswith("/ppt/notesSlides/")
-                                                                for p in parts)).encode()
+            blob = APP.format(slides=len(prs.slides), format=_format(prs),
+                              notes=sum(p.partname.startswith("/ppt/notesSlides/") for p in parts)).encode()
         elif part.partname.ext == "xlsx":      # the chart's embedded workbook carries its own clock
             blob = _stable_zip(blob, prs.core_properties.created.strftime("%Y-%m-%dT%H:%M:%SZ").encode())
         entries.append((part.partname.membername, blob))
         if len(part.rels):
             entries.append((part.partname.rels_uri.membername, part.rels.xml))
     return _zip(entries)
+
+
+def _format(prs) -> str:
+    """The slide size as PowerPoint names it in app.xml."""
+    ratio = prs.slide_width / prs.slide_height
+    return "Widescreen" if abs(ratio - 16 / 9) < 0.01 else "On-screen Show (4:3)" if abs(ratio - 4 / 3) < 0.01 \
+        else "Custom"
 
 
 def _zip(entries) -> bytes:

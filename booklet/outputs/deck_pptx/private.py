@@ -71,3 +71,9 @@ def package_rels_xml(prs) -> bytes:
     """The package-level relationships (``package._rels``): written by hand with the other parts so
     the zip can carry fixed entry times."""
     return prs.part.package._rels.xml
+
+
+def set_part_blob(part, blob: bytes) -> None:
+    """Replace a generic part's bytes (a theme, the table styles): python-pptx loads them as plain
+    ``Part`` objects whose ``blob`` has no setter, so ``_blob`` is written directly."""
+    part._blob = blob
