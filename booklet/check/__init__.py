@@ -45,11 +45,11 @@ def lint(kit: m.Kit, today: datetime.date, rules: w.Rules | None = None) -> tupl
     findings = Findings()
     if rules is None:
         rules = load_rule_files(kit, findings)
-    context_ = Lint(kit, rules, today)
+    frame = Lint(kit, rules, today)
     for rule in RULES:
         if rule.needs is None or getattr(rules, rule.needs) is not None:
-            rule.run(context_, findings.rule(rule.name))
-    reports, overall = reading.grades(context_)
+            rule.run(frame, findings.rule(rule.name))
+    reports, overall = reading.grades(frame)
     return findings, reports, overall
 
 

@@ -10,7 +10,7 @@ Also: "standard choice" (and the like) near a drug name, unless the sentence giv
 from __future__ import annotations
 
 from booklet.check.lint import Lint, Report, Rule
-from booklet.check.passages import Passage, sentences
+from booklet.check.passages import sentences
 from booklet.model import wording as w
 
 DEFINITION = ("called", "stands for")

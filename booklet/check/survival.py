@@ -5,7 +5,8 @@ A table shows survival figures when its caption, columns or chart title say one 
 Wherever such figures are shown - a section that places the table or chart, a handout's outlook, a
 clinician part that shows the table or chart, any sentence that quotes the figures - every
 ``framing`` group must be said in the same place (the section's text or the table's note; the
-handout; the clinician part, or the table's clinician note; the deck text it is in). A handout also
+handout's own text, as a handout prints the table without its note; the clinician part, or the
+table's clinician note; the deck text it is in). A handout also
 gives the ``spread`` context for the spread-cancer figures. ``forbidden`` definitions are flagged
 everywhere.
 """
@@ -15,7 +16,7 @@ import re
 
 from booklet import model as m
 from booklet.check.lint import Lint, Report, Rule
-from booklet.check.passages import CLINICIAN, Passage, sentences
+from booklet.check.passages import sentences
 from booklet.errors import Loc
 from booklet.model import wording as w
 

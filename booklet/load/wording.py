@@ -13,7 +13,7 @@ import yaml
 
 from booklet.errors import Problems
 from booklet.load.content import _Tree, nested
-from booklet.load.fields import INT, TEXT, TEXT_LIST, ID, Field, Reader, Text, list_of, one_of
+from booklet.load.fields import ID, INT, TEXT, TEXT_LIST, Field, Reader, list_of, one_of
 from booklet.model import wording as w
 
 OPTIONAL = dict(required=False)
