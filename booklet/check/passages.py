@@ -3,8 +3,8 @@
 The rules read passages, not the model, so a field added to a section block, a clinician part, a
 table, a subtype or the deck is covered by every rule without new rule code: each object is walked
 field by field (``fields``), skipping only the fields that hold ids or settings (``NOT_PRINTED``).
-A table's fields whose name starts with ``clinician`` (captions and notes of its own for the deck)
-are in the clinician voice, as are sections' clinician parts, the deck and the deck's labels.
+A table's fields whose name starts with ``clinician`` or ``deck`` (captions and notes of its own for
+the deck) are in the clinician voice, as are sections' clinician parts, the deck and the deck's labels.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ NOT_PRINTED = frozenset({"id", "sources", "sections", "terms", "table", "tables"
                          "seed", "receptors", "language", "keywords", "months", "appointment_hints", "quotes",
                          "category_column", "value_columns", "loc"})
 PATIENT, CLINICIAN = "patient", "clinician"
+CLINICIAN_FIELDS = ("clinician", "deck")   # a table's own words for the deck: clinician_caption, deck_note ...
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ def table_passages(table: m.Table) -> list[Passage]:
     where = f"table '{table.id}'"
     found = []
     for path, text, position in fields(table):
-        if path.startswith("clinician"):
+        if path.startswith(CLINICIAN_FIELDS):
             kind = "item" if position is not None else "prose"
             found.append(Passage(text, CLINICIAN, doc, f"{doc}:clinician", f"{doc}:{path}", path, where,
                                  (table.caption,), position, kind))
