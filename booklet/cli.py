@@ -40,25 +40,58 @@ def _parser() -> argparse.ArgumentParser:
                            description="Validate content/ and lint it: reading grade, list lengths, glossary "
                                        "coverage, sources cited, review date.")
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    personal = sub.add_parser("personalise", parents=[common], help="personal booklets: one patient or a whole clinic",
+                              description="Build a personal booklet and handout for each patient into "
+                                          "--out/patients/<id>/ (readable by you only). SOURCE is a patient file "
+                                          "(patient.yaml), a clinic list (.csv) or a folder of patient files.")
+    personal.add_argument("source", type=Path, nargs="?", metavar="SOURCE", help="patient.yaml, clinic.csv or a folder")
+    personal.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="build folder (default: build/)")
+    personal.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
+    personal.add_argument("--shard", type=_shard, metavar="K/N", help="build only slice K of N of the list")
+    personal.add_argument("--forget", metavar="ID", help="remove the outputs of patient ID and stop")
     verify = sub.add_parser("verify", parents=[common], help="read the built files back and prove completeness",
-                            description="Check every output in --out against the content; write manifest.json.")
+                            description="Check that --out holds one build's complete set (manifest.json) and that every "
+                                        "output in it holds everything the content says it must.")
     verify.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="build folder (default: build/)")
     return parser
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, found '{text}'")
+    return int(text)
+
+
+def _shard(text: str) -> str:
+    parts = text.split("/")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or not 1 <= int(parts[0]) <= int(parts[1]):
+        raise argparse.ArgumentTypeError(f"expected K/N with 1 <= K <= N (such as 2/4), found '{text}'")
+    return text
+
+
+def _personalise(args) -> int:
+    from booklet.personal import personalise
+
+    if args.source is None and args.forget is None:
+        _parser().error("personalise needs a SOURCE (patient.yaml, clinic.csv or a folder) or --forget ID")
+    return personalise(args.source, args.content, args.styles, args.out, args.jobs, args.shard, args.forget)
+
+
 def _build(args) -> int:
     from booklet.build import build
-    from booklet.verify import verify_loaded
 
     started = time.perf_counter()
-    written, kit, theme = build(args.content, args.styles, args.out, args.only, args.deck_template)
+    built = build(args.content, args.styles, args.out, args.only, args.deck_template, verify=not args.no_verify)
     elapsed = time.perf_counter() - started
-    for path in written:
+    if built.coverage is not None:
+        print(built.coverage.report())
+    for path in built.written:
         print(f"wrote {path}")
-    print(f"built {len(written)} files in {elapsed:.2f} s")
-    if args.no_verify:
-        return EXIT_OK
-    return verify_loaded(kit, theme, args.out, args.only)
+    print(f"built {len(built.written)} files in {elapsed:.2f} s")
+    if built.coverage is not None:
+        print("verify: every section, table and chart is present in every output it belongs to; "
+              f"wrote {args.out / 'manifest.json'}")
+    return EXIT_OK
 
 
 def _check(args) -> int:
@@ -76,7 +109,7 @@ def _verify(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": _build, "check": _check, "verify": _verify}[args.command](args)
+        return {"build": _build, "check": _check, "verify": _verify, "personalise": _personalise}[args.command](args)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

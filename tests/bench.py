@@ -3,7 +3,9 @@
 Builds the kit several times in fresh processes and prints the median wall time per output and in
 total, next to the floor (a bare `import reportlab.platypus, pptx, yaml`), then repeats on the
 content multiplied tenfold (generated in a temp folder, never committed) to show how cost grows.
-Targets on the 2-core reference machine: whole kit < 3x the floor; tenfold < 10x onefold.
+Targets on the 2-core reference machine: whole kit < 3x the floor; tenfold < 10x onefold; the
+whole kit with the digital editions at most 1.5x the kit without them (measured side by side); the
+web edition renders in under 0.1 s.
 """
 from __future__ import annotations
 
@@ -64,20 +66,55 @@ def bench(content: Path, label: str, work: Path) -> dict[str, float]:
     base = [python, "-m", "booklet", "build", "--content", str(content), "--styles", str(ROOT / "styles"),
             "--out", str(work / "out"), "--no-verify"]
     results = {"floor (import only)": median([python, "-c", "import reportlab.platypus, pptx, yaml"], work)}
-    for only in ("booklet", "handouts", "deck"):
+    for only in ("booklet", "handouts", "deck", "html", "accessible-pdf"):
         results[only] = median(base + ["--only", only], work)
-    results["whole kit"] = median(base, work)
+    print_only = [arg for name in PRINT for arg in ("--only", name)]
+    # side by side, alternating, so both see the same machine load
+    without, with_editions = [], []
+    for _ in range(RUNS):
+        without.append(timed(base + print_only, work))
+        with_editions.append(timed(base, work))
+    results["kit without editions"] = statistics.median(without)
+    results["whole kit"] = statistics.median(with_editions)
     print(f"\n{label}: median of {RUNS} fresh processes")
     for name, seconds in results.items():
         print(f"  {name:<22} {seconds:6.3f} s")
     print(f"  whole kit / floor      {results['whole kit'] / results['floor (import only)']:6.2f} x")
+    print(f"  with editions / without {results['whole kit'] / results['kit without editions']:5.2f} x (target <= 1.5)")
     return results
+
+
+PRINT = ("booklet", "handouts", "deck")
+
+
+def in_process(content: Path) -> None:
+    """Rendering each digital edition in this process (content loaded and composed once)."""
+    sys.path.insert(0, str(ROOT))
+    from booklet import compose
+    from booklet.build import load_valid
+    from booklet.build.options import BuildOptions, build_time
+    from booklet.outputs import tagged_pdf, web_html
+    from booklet.theme import load_theme
+
+    kit = load_valid(content)
+    doc, theme = compose.documents(kit, "booklet")[0], load_theme(ROOT / "styles")
+    options = BuildOptions(build_time(kit))
+    for name, output in (("html", web_html), ("accessible-pdf", tagged_pdf)):
+        output.render(doc, theme, options)          # warm: imports and caches, as in a build
+        times = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            output.render(doc, theme, options)
+            times.append(time.perf_counter() - started)
+        budget = "  (budget 0.1 s)" if name == "html" else ""
+        print(f"  render {name:<15} {statistics.median(times):6.3f} s in process{budget}")
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         one = bench(ROOT / "content", "1x content", work)
+        in_process(ROOT / "content")
         big = multiply(ROOT / "content", work / "content10", 10)
         ten = bench(big, "10x content (generated)", work)
         print(f"\n10x / 1x whole kit: {ten['whole kit'] / one['whole kit']:.2f} x (target < 10)")

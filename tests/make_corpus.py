@@ -37,12 +37,94 @@ case("missing-image", {first: src(first).replace("  - table: results", "  - tabl
 case("image-outside-content", {first: src(first).replace("  - table: results", "  - table: results\n  - image: ../../../etc/hostname.png\n    alt: A diagram")}, None)
 case("missing-glyph", {first: src(first).replace("HER2 is a protein. Some", "HER2 is a protein (\u86cb\u767d\u8d28). Some")}, None)
 case("section-missing-from-deck", {"deck.yaml": src("deck.yaml").replace("    sections: [second]", "    sections: [first]")}, None)
+case("web-edition-not-a-url", {"kit.yaml": src("kit.yaml").replace(
+    "url: https://www.example.org/mini-booklet/", "url: www.example.org/mini booklet")}, None)
 case("review-before-reviewed", {"kit.yaml": src("kit.yaml").replace("next_review: 2027-11-01", "next_review: 2025-11-01")}, None)
+# figures: an overlay adds one figure file and places it in the second section and its slide
+second = "sections/02-second.yaml"
+STEPS = """id: steps
+kind: pathway
+title: The order of things
+alt: Two steps joined by an arrow. First a test, then a treatment for some people.
+text: First you have a test. Then some people have a treatment.
+sources: [alpha]
+steps:
+  - label: A test
+  - label: A treatment
+    detail: For some people.
+    sometimes: true
+legend: "Dashed outline: not everyone has this step."
+"""
+SHARE = """id: share
+kind: icon-array
+title: About 20 in 100 have type B
+alt: 100 small people. 20 are filled in. The other 80 are outlines.
+text: About 20 in 100 people have type B.
+sources: [beta]
+filled: 20
+label: Type B
+rest_label: Other types
+"""
+SCALE = """id: dial
+kind: scale
+title: Results from less to more
+alt: A scale of results from 0 to 3+. 0 and 1+ are negative. 3+ is positive.
+text: A result of 0 or 1+ is negative. A result of 3+ is positive.
+sources: [alpha]
+ends: [Less, More]
+groups:
+  - {id: negative, label: Negative}
+  - {id: positive, label: Positive}
+steps:
+  - {label: "0", group: negative}
+  - {label: "1+", group: negative}
+  - {label: "3+", group: positive}
+"""
+def placed(*ids, body=None):
+    """The second section with the figures in its body and on its slide."""
+    text = src(second).replace("  - table: survival\n", "".join(f"  - figure: {i}\n" for i in (body or ids))
+                               + "  - table: survival\n")
+    return text.replace("  charts: [survival]\n", f"  charts: [survival]\n  figures: [{', '.join(ids)}]\n")
+def figure_case(name, figure_file, figure_text, ids, expect=None, body=None):
+    case(name, {f"figures/{figure_file}.yaml": figure_text, second: placed(*ids, body=body)}, expect)
+figure_case("figure-unknown-id", "steps", STEPS, ["steps"], body=["stpes"])
+figure_case("figure-missing-alt", "steps", STEPS.replace("alt: Two steps joined by an arrow. First a test, then a treatment for some people.\n", ""), ["steps"])
+figure_case("figure-missing-text", "steps", STEPS.replace("text: First you have a test. Then some people have a treatment.\n", ""), ["steps"])
+figure_case("figure-unknown-kind", "steps", STEPS.replace("kind: pathway", "kind: pathwya"), ["steps"])
+figure_case("figure-unknown-key", "share", SHARE.replace("filled: 20", "filed: 20"), ["share"])
+figure_case("figure-too-many-filled", "share", SHARE.replace("filled: 20", "filled: 120"), ["share"])
+figure_case("figure-range-over-100", "share", SHARE.replace("filled: 20", "filled: 90\nextra: 15\nextra_label: Maybe"), ["share"])
+figure_case("figure-extra-without-label", "share", SHARE.replace("filled: 20", "filled: 10\nextra: 5"), ["share"])
+figure_case("figure-scale-unknown-group", "dial", SCALE.replace('{label: "3+", group: positive}', '{label: "3+", group: positve}'), ["dial"])
+figure_case("figure-scale-group-apart", "dial", SCALE.replace('{label: "1+", group: negative}', '{label: "1+", group: positive}').replace('{label: "3+", group: positive}', '{label: "3+", group: negative}'), ["dial"])
+figure_case("figure-one-step-pathway", "steps", STEPS.replace("  - label: A treatment\n    detail: For some people.\n    sometimes: true\n", ""), ["steps"])
+case("figure-not-placed", {"figures/steps.yaml": STEPS}, None)
+tall = STEPS.split("steps:")[0] + "steps:\n" + "".join(f"  - label: Step number {i} of a very long way\n    detail: A long detail that takes more than one line of text on every page.\n" for i in range(1, 19))
+figure_case("figure-too-tall", "steps", tall, ["steps"])
 # defects found only while rendering (the booklet renders in a forked process, the rest in this one)
 case("handout-too-long", {"subtypes/type-a.yaml": src("subtypes/type-a.yaml").replace(
     "how_common: This is the most common type.", "how_common: " + " ".join(["This is the most common type."] * 150))}, None)
 case("form-columns-mismatch", {"kit.yaml": src("kit.yaml").replace(
     "appointment_columns: [Date, Time, Who and where, Notes]", "appointment_columns: [Date, Time, Who, Where, Notes]")}, None)
+# files the content or the styles name that are not what they claim (checked before any renderer)
+import io
+from PIL import Image as _Image
+def png(width, height):
+    buffer = io.BytesIO(); _Image.new("1", (width, height)).save(buffer, "PNG"); return buffer.getvalue()
+with_image = src(first).replace("  - table: results", "  - table: results\n  - image: images/diagram.png\n    alt: A diagram")
+case("image-not-a-picture", {first: with_image, "images/diagram.png": b"<html>this is not a picture</html>"}, None)
+case("image-truncated", {first: with_image, "images/diagram.png": png(300, 200)[:60]}, None)
+case("image-too-many-pixels", {first: with_image, "images/diagram.png": png(8000, 8000)}, None)
+theme = (ROOT.parent / "styles" / "theme.yaml").read_text()
+broken_font = theme.replace("  package: font_source_sans_pro", "  package: null").replace(
+    "  folder: files", "  folder: fonts").replace("SourceSansPro-", "Broken-")
+case("font-not-a-font", {"../styles/theme.yaml": broken_font, "../styles/fonts/Broken-Regular.ttf": b"not a font at all",
+                         "../styles/fonts/Broken-Bold.ttf": b"not a font at all", "../styles/fonts/Broken-It.ttf": b"x",
+                         "../styles/fonts/Broken-BoldIt.ttf": b"x"}, None)
+case("font-damaged", {"../styles/theme.yaml": broken_font.replace("Broken-Regular.ttf", "Damaged-Regular.ttf"),
+                      "../styles/fonts/Damaged-Regular.ttf": b"\x00\x01\x00\x00" + b"\x00" * 200,
+                      "../styles/fonts/Broken-Bold.ttf": b"\x00\x01\x00\x00" + b"\x00" * 200,
+                      "../styles/fonts/Broken-It.ttf": b"\x00\x01\x00\x00", "../styles/fonts/Broken-BoldIt.ttf": b"\x00\x01\x00\x00"}, None)
 # inputs that must BUILD correctly
 long_word = "Pneumono" + "x" * 292
 case("ok-long-word", {first: src(first).replace("HER2 is a protein. Some", f"HER2 is a protein. {long_word} Some")}, "OK")
@@ -50,6 +132,7 @@ rows = "".join(f'  - [Row {i}, "value {i}"]\n' for i in range(1, 201))
 case("ok-200-row-table", {"tables/results.yaml": src("tables/results.yaml").split("rows:")[0] + "rows:\n" + rows + "sources: [beta]\n"}, "OK")
 case("ok-markup-is-text", {first: src(first).replace("HER2 is a protein. Some cancer cells have a lot of it.",
     "'<b>5 < 6 & 7 > 2</b> <font color=\"red\">x</font> &amp; <normal range>'")}, "OK")
+figure_case("ok-figure-markup-is-text", "steps", STEPS.replace("  - label: A test", "  - label: '<b>5 < 6 & 7 > 2</b> <normal range>'"), ["steps"], "OK")
 # wording rules, tried with `booklet check --strict` (args file); expect holds the first stderr line
 CHECK = "check --strict"
 second, handout, deck, survival = "sections/02-second.yaml", "subtypes/type-a.yaml", "deck.yaml", "tables/survival.yaml"
@@ -84,13 +167,15 @@ case("radical-mastectomy-reason", text7("HER2 is a protein. Radical mastectomy i
 case("rule-file-bad-pattern", {"wording.yaml": src("wording.yaml").replace("drugs: [pembrolizumab, tamoxifen]", "drugs: [pembrolizumab, 're:tamox(']")}, None, CHECK)
 case("rule-file-unknown-key", {"terms.yaml": src("terms.yaml").replace("    variants: [your team, provider]", "    varients: [your team, provider]")}, None, CHECK)
 case("rule-file-unknown-subtype", {"wording.yaml": src("wording.yaml").replace("    type-a: [hot flashes", "    type-b: [hot flashes")}, None, CHECK)
+case("figure-in-deck-second-person", {"figures/steps.yaml": STEPS, second: placed("steps")}, None, CHECK)
 case("ok-check-strict", {}, "OK", CHECK)
-for old in OUT.glob("*/content"):
+for old in [*OUT.glob("*/content"), *OUT.glob("*/styles")]:
     shutil.rmtree(old)
 for name, (files, expect, args) in cases.items():
     d = OUT / name
     for rel, data in files.items():
-        p = d / "content" / rel; p.parent.mkdir(parents=True, exist_ok=True)
+        p = d / "content" / rel if not rel.startswith("../") else d / rel[3:]
+        p.parent.mkdir(parents=True, exist_ok=True)
         (p.write_bytes if isinstance(data, bytes) else p.write_text)(data)
     d.mkdir(parents=True, exist_ok=True)
     if expect == "OK":

@@ -36,10 +36,15 @@ def good_build(tmp_path_factory) -> Path:
 
 
 def materialise(case: str, work: Path) -> Path:
+    """The case's tree in ``work``: the mini content with its overlay, and the repository's styles with
+    the case's style overlay (for defects in files the styles name), as ``work/styles``."""
     content = work / "content"
     shutil.copytree(MINI, content)
     if (CORPUS / case / "content").is_dir():
         shutil.copytree(CORPUS / case / "content", content, dirs_exist_ok=True)
+    shutil.copytree(STYLES, work / "styles")
+    if (CORPUS / case / "styles").is_dir():
+        shutil.copytree(CORPUS / case / "styles", work / "styles", dirs_exist_ok=True)
     return content
 
 
@@ -54,7 +59,7 @@ def test_check_case_reports_its_rule_first(case: str, tmp_path: Path):
     expect = (CORPUS / case / "expect").read_text().strip()
     args = (CORPUS / case / "args").read_text().split()
 
-    result = run_booklet(*args, "--styles", str(STYLES), cwd=tmp_path)
+    result = run_booklet(*args, "--styles", "styles", cwd=tmp_path)
 
     assert "Traceback" not in result.stderr + result.stdout
     if expect == "OK":
@@ -72,7 +77,7 @@ def test_case_fails_cleanly_or_builds(case: str, tmp_path: Path, good_build: Pat
     before = snapshot(tmp_path / "build")
     expect = (CORPUS / case / "expect").read_text().strip()
 
-    result = run_booklet("build", "--styles", str(STYLES), cwd=tmp_path)
+    result = run_booklet("build", "--styles", "styles", cwd=tmp_path)
 
     assert "Traceback" not in result.stderr + result.stdout
     leftovers = [p.name for p in (tmp_path / "build").rglob("*") if p.name.startswith(".") or p.suffix == ".tmp"]

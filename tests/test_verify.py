@@ -23,7 +23,8 @@ def built(tmp_path: Path) -> Path:
 def test_the_manifest_lists_every_artefact_with_its_hash_and_count(built: Path):
     manifest = json.loads((built / "build" / "manifest.json").read_text())
     artefacts = manifest["artefacts"]
-    assert set(artefacts) == {"patient-booklet.pdf", "handouts/type-a.pdf", "clinician-deck.pptx"}
+    assert set(artefacts) == {"patient-booklet.pdf", "handouts/type-a.pdf", "clinician-deck.pptx",
+                              "patient-booklet.html", "patient-booklet-accessible.pdf"}
     for name, facts in artefacts.items():
         data = (built / "build" / name).read_bytes()
         assert facts["sha256"] == hashlib.sha256(data).hexdigest() and facts["bytes"] == len(data)

@@ -1,6 +1,8 @@
-"""The pipeline: load -> validate -> compose -> preflight -> render -> write, all or nothing.
+"""The pipeline: load -> validate -> compose -> preflight -> render -> stage -> verify -> swap.
 
-Every artefact is rendered in memory first; nothing is written unless every output rendered. The
+Every artefact is rendered in memory first; nothing is written unless every output rendered, and
+the build folder changes as a whole (``booklet.build.folder``), one build at a time
+(``booklet.build.lock``). The
 build schedules the rendering itself: jobs (one document of one output each) are shared between
 this process and a forked second one by their outputs' declared cost, so a two-core machine
 renders the booklet while it renders the rest.
@@ -11,13 +13,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet import compose, model as m, outputs as registry
-from booklet.build.atomic import write_all
+from booklet.build.folder import Stage
+from booklet.build.lock import build_lock
 from booklet.build.options import BuildOptions, build_time
 from booklet.build.parallel import in_child
 from booklet.errors import ContentError, Problem
 from booklet.load.content import load
 from booklet.theme import Theme, load_theme
 from booklet.validate import validate
+from booklet.verify import manifest
 
 
 def load_valid(content: Path) -> m.Kit:
@@ -107,23 +111,54 @@ def render_all(kit: m.Kit, theme: Theme, names: list[str] | None = None,
     return render_jobs(jobs, theme, options)
 
 
+@dataclass
+class Built:
+    """What a build wrote, the kit and theme it came from, and what verify found (None if skipped)."""
+
+    written: list[Path]
+    kit: m.Kit
+    theme: Theme
+    coverage: object | None
+
+
 def build(content: Path, styles: Path, out: Path, names: list[str] | None = None,
-          deck_template: Path | None = None) -> tuple[list[Path], m.Kit, Theme]:
-    """Build the kit into ``out``; returns the written files and the kit and theme they came from
-    (so verification need not load them again). Raises ContentError, writing nothing."""
+          deck_template: Path | None = None, verify: bool = True) -> Built:
+    """Build the kit into ``out`` as a whole: render in memory, stage the complete new folder beside
+    ``out``, verify the staged files, write the manifest, then swap the folder in at once. On any
+    problem (content, render, verify, disk) nothing is swapped and ``out`` is as it was."""
     kit = load_valid(content)
     theme = load_theme(styles)
     artefacts = render_all(kit, theme, names, deck_template)
-    written = write_all(out, artefacts)
-    _remove_stale(out, artefacts)
-    return written, kit, theme
+    with build_lock(out), Stage(out) as stage:
+        written = stage.write(artefacts)
+        stage.keep({Path(p).parts[0] for p in artefacts} | {manifest.MANIFEST})
+        coverage = check_staged(kit, theme, stage.path, names) if verify else None
+        everything = [job.path for job in jobs_for(kit, registry.by_name())]
+        old = manifest.read(out)
+        entries = manifest.carried(old, stage.path, [p for p in everything if p not in artefacts])
+        entries.update(coverage.artefacts if coverage else
+                       {p: manifest.digest(stage.path / p) for p in artefacts})
+        built = [o.NAME for o in registry.by_name(names)]
+        table = merge_coverage((old or {}).get("coverage", {}), coverage.table() if coverage else {}, built)
+        stage.write({manifest.MANIFEST: manifest.render(kit, entries, table, verify)})
+        stage.commit()
+    return Built(written, kit, theme, coverage)
 
 
-def _remove_stale(out: Path, artefacts: dict[str, bytes]) -> None:
-    """A document removed from content (a subtype, say) must not leave its old artefact looking current."""
-    folders = {Path(path).parent for path in artefacts if Path(path).parent != Path(".")}
-    for folder in folders:
-        for old in (out / folder).iterdir():
-            relative = str(old.relative_to(out))
-            if old.is_file() and not old.name.startswith(".") and relative not in artefacts:
-                old.unlink()
+def check_staged(kit: m.Kit, theme: Theme, folder: Path, names: list[str] | None):
+    """Verify the staged folder before it is swapped in: a build that fails verification replaces nothing."""
+    from booklet.verify import verify
+
+    coverage = verify(kit, theme, folder, names)
+    if coverage.problems.errors:
+        print(coverage.report())
+        raise ContentError(coverage.problems.errors)
+    return coverage
+
+
+def merge_coverage(old: dict, new: dict, rebuilt: list[str]) -> dict:
+    """The new coverage, plus the old coverage of the outputs this build did not rebuild."""
+    merged = {item: {o: where for o, where in row.items() if o not in rebuilt} for item, row in old.items()}
+    for item, row in new.items():
+        merged.setdefault(item, {}).update(row)
+    return {item: row for item, row in merged.items() if row}

@@ -2,7 +2,7 @@
 glossary term is explained (or pointed to "Words to know") where the booklet first uses it.
 
 Terms are found at word boundaries ("ER" is not found in "other"). Reading order is the sections in
-file order and, in each, its body blocks in order, a placed table standing where it is placed.
+file order and, in each, its body blocks in order, a placed table or figure standing where it is placed.
 Headings, callout titles and key points are left out of "first use": they name what the text below
 explains.
 """
@@ -48,16 +48,18 @@ def reading_units(lint: Lint) -> list[list[Passage]]:
     by_unit: dict[str, list[Passage]] = {}
     for p in lint.patient:
         by_unit.setdefault(p.unit, []).append(p)
-    tables = {}
+    placed = {}
     for p in lint.patient:
-        if p.doc.startswith("table:"):
-            tables.setdefault(p.doc, []).append(p)
+        if p.doc.startswith(("table:", "figure:")):
+            placed.setdefault(p.doc, []).append(p)
     units = []
     for section in lint.kit.sections:
         doc = f"section:{section.id}"
         for index, block in enumerate(section.body):
             if isinstance(block, (m.TableRef, m.ChartRef)):
-                units.append([p for p in tables.get(f"table:{block.table}", []) if p.kind in ("cell", "prose")])
+                units.append([p for p in placed.get(f"table:{block.table}", []) if p.kind in ("cell", "prose")])
+            elif isinstance(block, m.FigureRef):
+                units.append([p for p in placed.get(f"figure:{block.figure}", []) if p.kind != "heading"])
             else:
                 units.append([p for p in by_unit.get(f"{doc}:block:{index}", []) if p.kind != "heading"])
     return [u for u in units if u]

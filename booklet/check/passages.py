@@ -18,7 +18,8 @@ from booklet.load.fields import Text
 
 NOT_PRINTED = frozenset({"id", "sources", "sections", "terms", "table", "tables", "charts", "path", "kind",
                          "seed", "receptors", "language", "keywords", "months", "appointment_hints", "quotes",
-                         "category_column", "value_columns", "loc"})
+                         "category_column", "value_columns", "loc", "figure", "figures", "applies_to",
+                         "group", "within", "reach", "er", "pr", "her2"})
 PATIENT, CLINICIAN = "patient", "clinician"
 CLINICIAN_FIELDS = ("clinician", "deck")   # a table's own words for the deck: clinician_caption, deck_note ...
 
@@ -74,6 +75,8 @@ def passages(kit: m.Kit) -> list[Passage]:
         found += table_passages(table)
     for subtype in kit.subtypes:
         found += subtype_passages(kit, subtype)
+    for figure in kit.figures.values():
+        found += figure_passages(figure)
     for term in kit.glossary:
         found += glossary_passages(term)
     found += kit_passages(kit)
@@ -164,6 +167,15 @@ def subtype_passages(kit: m.Kit, subtype: m.Subtype) -> list[Passage]:
     return found
 
 
+def figure_passages(figure) -> list[Passage]:
+    """A figure's words: title, alt text, text equivalent and the labels it draws."""
+    doc = f"figure:{figure.id}"
+    where = f"figure '{figure.id}'"
+    return [Passage(text, PATIENT, doc, doc, f"{doc}:{path}", path, where, (figure.title,), position,
+                    "heading" if path == "title" else ("item" if position is not None else "prose"))
+            for path, text, position in fields(figure)]
+
+
 def glossary_passages(term: m.GlossaryTerm) -> list[Passage]:
     doc = f"glossary:{term.term}"
     where = f"glossary term '{term.term}'"
@@ -181,6 +193,9 @@ def kit_passages(kit: m.Kit) -> list[Passage]:
         voice = CLINICIAN if path.startswith("deck") else PATIENT
         kind = "prose" if path in ("disclaimer", "subtitle") or path.endswith("intro") else "label"
         found.append(Passage(text, voice, "kit", f"kit:{voice}", f"kit:{path}", path, "kit.yaml", (), position, kind))
+    if kit.personal is not None:    # a personal booklet's own words (its stage and treatment lists are ids)
+        found += [Passage(text, PATIENT, "kit", "kit:patient", f"personal:{path}", f"personal.{path}",
+                          "personal.yaml", (), position, "label") for path, text, position in fields(kit.personal.words)]
     return found
 
 

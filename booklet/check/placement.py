@@ -1,5 +1,5 @@
-"""Class 7: once, and one answer. A table (or chart) placed twice in the booklet, or shown twice in the
-deck's clinician parts, is an error at its second place. A question heading asked in two sections
+"""Class 7: once, and one answer. A table, chart or figure placed twice in the booklet, or shown twice
+in the deck's clinician parts, is an error at its second place. A question heading asked in two sections
 must, the second time, point to the first answer (name the section that gives it)."""
 from __future__ import annotations
 
@@ -11,18 +11,19 @@ def check_tables(lint: Lint, report: Report) -> None:
     placed: dict[tuple[str, str], object] = {}
     for section in lint.kit.sections:
         for block in section.body:
-            if isinstance(block, (m.TableRef, m.ChartRef)):
-                kind = "table" if isinstance(block, m.TableRef) else "chart"
-                first = placed.setdefault((kind, block.table), block)
+            if isinstance(block, (m.TableRef, m.ChartRef, m.FigureRef)):
+                kind = {m.TableRef: "table", m.ChartRef: "chart", m.FigureRef: "figure"}[type(block)]
+                ident = block.figure if kind == "figure" else block.table
+                first = placed.setdefault((kind, ident), block)
                 if first is not block:
-                    report.error(block.loc, f"{kind} '{block.table}' is placed twice in the booklet (first at "
+                    report.error(block.loc, f"{kind} '{ident}' is placed twice in the booklet (first at "
                                             f"{first.loc}): show it once and refer to it")
     shown: dict[tuple[str, str], object] = {}
     for section in lint.kit.sections:
         view = section.clinician
         if view is None:
             continue
-        for kind, ids in (("table", view.tables), ("chart", view.charts)):
+        for kind, ids in (("table", view.tables), ("chart", view.charts), ("figure", getattr(view, "figures", ()))):
             for ident in ids:
                 first = shown.setdefault((kind, ident), ident)
                 if first is not ident:

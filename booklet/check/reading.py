@@ -66,6 +66,12 @@ def check_grades(lint: Lint, report: Report) -> None:
         level = grade(as_prose(subtype_pieces(subtype)))
         if level > MAX_SECTION_GRADE:
             report.warning(subtype.loc, f"handout '{subtype.id}' reads at grade {level:.1f} (aim for 9 or lower)")
+    for figure in lint.kit.figures.values():       # figures' words are patient text too
+        for what, words in (("text equivalent", figure.text), ("alt text", figure.alt)):
+            level = grade(as_prose([words]))
+            if level > MAX_SECTION_GRADE:
+                report.warning(words.loc, f"figure '{figure.id}' {what} reads at grade {level:.1f} "
+                                          f"(aim for {MAX_SECTION_GRADE:.0f} or lower)")
 
 
 def check_lists(lint: Lint, report: Report) -> None:
@@ -82,5 +88,5 @@ def check_lists(lint: Lint, report: Report) -> None:
         check(subtype.questions, subtype.questions[0].loc, "questions")
 
 
-RULES = (Rule("reading grade", "patient text at grade 8 overall, 9 per section and handout", check_grades),
+RULES = (Rule("reading grade", "patient text at grade 8 overall, 9 per section, handout and figure", check_grades),
          Rule("list length", f"patient lists of {MAX_LIST_ITEMS} items or fewer", check_lists))

@@ -1,6 +1,6 @@
 """Class 4: the deck speaks to clinicians. Clinician text - sections' clinician parts, deck.yaml, the
-deck's labels, tables' own clinician captions and notes, and the cells of every table the deck
-shows - uses no second person and no booklet words (an error each, located at the word). Slides you talk over (issue 12): a warning for a
+deck's labels, tables' own clinician captions and notes, the cells of every table and the words
+of every figure the deck shows - uses no second person and no booklet words (an error each, located at the word). Slides you talk over (issue 12): a warning for a
 clinician bullet over ``voice.max_bullet_words`` words and for a list over ``voice.max_bullets``."""
 from __future__ import annotations
 
@@ -8,19 +8,22 @@ from booklet.check.lint import Lint, Report, Rule
 from booklet.model import wording as w
 
 
-def deck_tables(lint: Lint) -> set[str]:
-    """Tables a clinician part shows on a slide (as a table or a chart)."""
-    return {f"table:{ident}" for s in lint.kit.sections if s.clinician
-            for ident in (*s.clinician.tables, *s.clinician.charts)}
+def deck_shows(lint: Lint) -> set[str]:
+    """Tables and figures a clinician part shows on a slide (a table, a chart, a figure)."""
+    views = [s.clinician for s in lint.kit.sections if s.clinician]
+    return ({f"table:{ident}" for view in views for ident in (*view.tables, *view.charts)}
+            | {f"figure:{ident}" for view in views for ident in getattr(view, "figures", ())})
 
 
 def clinician_text(lint: Lint):
-    """Clinician passages, plus the cells and column headings of every table shown in the deck (the
-    slide prints them); a table's caption and note are the patient's, its clinician fields the deck's."""
-    shown = deck_tables(lint)
+    """Clinician passages, plus what the deck prints of shared tables and figures: a table's cells and
+    column headings, a figure's every word (title, drawing, alt text and text equivalent in the notes).
+    A table's caption and note are the patient's; its clinician fields are the deck's."""
+    shown = deck_shows(lint)
     yield from lint.clinician
     for p in lint.patient:
-        if p.doc in shown and (p.kind == "cell" or p.field in ("columns", "chart.title")):
+        if p.doc in shown and (p.doc.startswith("figure:") or p.kind == "cell"
+                               or p.field in ("columns", "chart.title")):
             yield p
 
 

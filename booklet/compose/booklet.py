@@ -7,7 +7,7 @@ the key-point boxes and the furniture pages are decided here once.
 from __future__ import annotations
 
 from booklet import model as m
-from booklet.compose import common
+from booklet.compose import common, figures
 from booklet.compose import tree as t
 
 FILE_STEM = "patient-booklet"
@@ -19,10 +19,16 @@ def compose(kit: m.Kit) -> t.Document:
     furniture = furniture_parts(kit)
     sources = sources_part(kit)
     listed = (*sections, *furniture, sources)
-    contents = t.Part("contents", pages.contents, (t.Contents(tuple((p.key, p.title) for p in listed),
-                                                               pages.loc),), pages.loc, "contents")
-    return t.Document("booklet", FILE_STEM, common.meta(kit), (cover_part(kit), contents, *listed),
-                      kit.meta.loc, pad="sources", pad_title=pages.notes, folio=pages.page)
+    return t.Document("booklet", FILE_STEM, common.meta(kit), (cover_part(kit), contents_part(kit, listed), *listed),
+                      kit.meta.loc, pad="sources", pad_title=pages.notes, folio=pages.page,
+                      web=common.web_words(kit))
+
+
+def contents_part(kit: m.Kit, listed) -> t.Part:
+    """The contents page: every part that follows it, in order."""
+    pages = kit.meta.pages
+    return t.Part("contents", pages.contents, (t.Contents(tuple((p.key, p.title) for p in listed), pages.loc),),
+                  pages.loc, "contents")
 
 
 def cover_part(kit: m.Kit) -> t.Part:
@@ -30,7 +36,7 @@ def cover_part(kit: m.Kit) -> t.Part:
     reviewed, _ = common.date_lines(kit)
     blocks = (t.Paragraph(meta.title, meta.loc, "title"), t.Paragraph(meta.subtitle, meta.loc, "subtitle"),
               t.Paragraph(meta.edition, meta.loc, "label"), t.Paragraph(reviewed, meta.loc),
-              t.Paragraph(meta.author, meta.loc))
+              t.Paragraph(meta.author, meta.loc), *common.web_link(kit))
     return t.Part("cover", meta.title, blocks, meta.loc, "cover")
 
 
@@ -66,6 +72,8 @@ def block_node(kit: m.Kit, block: m.Block) -> t.Block:
             return t.WriteIn(block.items, block.loc)
         case m.Image():
             return t.Image(common.image_path(kit, block.path), block.alt, block.loc, block.caption)
+        case m.FigureRef():
+            return figures.figure(kit, block.figure, block.loc)
     raise TypeError(f"unknown block {block!r}")
 
 

@@ -72,7 +72,7 @@ def chart(kit: m.Kit, table_id: str) -> t.Chart:
     series = tuple(t.Series(name, tuple(values), tuple(row[c] for row in source.rows))
                    for (name, values), c in zip(source.series(), spec.value_columns))
     return t.Chart(source.id, spec.title, tuple(source.categories()), series,
-                   chart_alt_text(source, kit.meta.pages.chart), spec.loc)
+                   chart_alt_text(source, kit.meta.pages.chart), spec.loc, source.columns[spec.category_column])
 
 
 def chart_alt_text(table: m.Table, word: str) -> str:
@@ -87,3 +87,16 @@ def chart_alt_text(table: m.Table, word: str) -> str:
 
 def image_path(kit: m.Kit, path: str) -> str:
     return str((Path(kit.root) / path).resolve())
+
+
+def web_link(kit: m.Kit) -> tuple[t.WebLink, ...]:
+    """The QR code and short address of the web edition, where content gives its address; else nothing."""
+    edition, words = kit.meta.web_edition, kit.meta.web
+    if edition is None or words is None:
+        return ()
+    return (t.WebLink(edition.url, edition.short, words.online, f"{words.qr_alt} {edition.short}", edition.loc),)
+
+
+def web_words(kit: m.Kit) -> t.WebWords | None:
+    words = kit.meta.web
+    return None if words is None else t.WebWords(words.skip, words.question, words.chart_data, words.loc)

@@ -1,13 +1,13 @@
 """The clinician deck's structure: the logical slides in order, with their notes and footnotes.
 
 Cover, objectives, agenda, then per deck part a section slide and per topic its bullet slide, its
-table and chart slides; then the case, discussion, take-aways and references. The deck renderer
+table and chart slides, its figure slides; then the case, discussion, take-aways and references. The deck renderer
 measures each logical slide and continues it on more slides where it does not fit.
 """
 from __future__ import annotations
 
 from booklet import model as m
-from booklet.compose import common
+from booklet.compose import common, figures
 from booklet.compose import tree as t
 
 FILE_STEM = "clinician-deck"
@@ -84,6 +84,18 @@ def topic_slides(kit: m.Kit, section: m.Section, src: _Sources) -> list[t.Slide]
         lead = None
     if lead is not None:
         slides.append(t.Slide("topic", "title_only", view.title, view.loc, topic_notes, item=item))
+    return slides + figure_slides(kit, view, src)
+
+
+def figure_slides(kit: m.Kit, view: m.ClinicianView, src: _Sources) -> list[t.Slide]:
+    """One slide per figure, after the topic's bullets, tables and charts: the figure's title, the
+    figure as native shapes, its sources under it; the notes give its alt text and text equivalent."""
+    slides = []
+    for ident in view.figures:
+        node = figures.figure(kit, ident, ident.loc)
+        used = src.of(kit.figures[ident].sources) or src.of(view.sources)
+        slides.append(t.Slide("figure", "title_only", node.title, node.loc, notes(node.alt, node.text, src.line(used)),
+                              figure=node, footnote=src.numbers(used)))
     return slides
 
 

@@ -74,5 +74,5 @@ def footer(kit: m.Kit, subtype: m.Subtype) -> t.Part:
     blocks = (t.Box("learn-more", None, (t.Paragraph(learn, labels.loc, "strong"),), labels.loc),
               t.Paragraph(f"{reviewed}.  {next_review}.", meta.loc, "small"),
               t.Paragraph(sources, subtype.sources[0].loc, "small"),
-              t.Paragraph(meta.disclaimer, meta.loc, "small"))
+              t.Paragraph(meta.disclaimer, meta.loc, "small"), *common.web_link(kit))
     return t.Part("footer", subtype.name, blocks, subtype.loc, "footer")

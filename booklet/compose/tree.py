@@ -83,6 +83,7 @@ class Chart:
     series: tuple[Series, ...]
     alt: str                    # states every value, so nothing depends on seeing the bars
     loc: Loc
+    category: str = ""          # the table's header over the categories ("Stage"), for a data table
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class Figure:
     text: str
     data: object                # the kind's own plain, frozen data (see booklet.figures)
     loc: Loc
+    refs: tuple[int, ...] = ()  # source numbers, printed after the text equivalent
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ class Form:
     fields: tuple[str, ...]
     line_labels: tuple[str, ...]
     loc: Loc
+    values: tuple[tuple[str, ...], ...] = ()   # per field, what is written on its lines (a personal booklet)
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,7 @@ class Grid:
     columns: tuple[str, ...]
     hints: tuple[str, ...]
     loc: Loc
+    rows: tuple[tuple[str, ...], ...] = ()     # rows already written in (a personal booklet)
 
 
 @dataclass(frozen=True)
@@ -177,8 +181,30 @@ class Badges:
     loc: Loc
 
 
+@dataclass(frozen=True)
+class WebLink:
+    """Where the web edition lives: printed as a QR code beside its short address and a label.
+    ``alt`` is the QR code's text alternative in the digital editions."""
+
+    url: str
+    short: str
+    label: str
+    alt: str
+    loc: Loc
+
+
 Block = (Paragraph | Heading | BulletList | Box | Table | Chart | Figure | Image | WriteIn | Definitions | Lines
-         | Form | Grid | SourceList | Contents | Badges)
+         | Form | Grid | SourceList | Contents | Badges | WebLink)
+
+
+@dataclass(frozen=True)
+class WebWords:
+    """The small words only the digital editions print (skip link, numbered boxes, chart data)."""
+
+    skip: str
+    question: str
+    chart_data: str
+    loc: Loc
 
 
 # -- parts and documents ---------------------------------------------------------------------------
@@ -235,6 +261,7 @@ class Document:
     folio: str = ""             # the word before a page number ("Page 3")
     continued: str = ""         # the word after a title continued on another slide ("cont.")
     slides: tuple["Slide", ...] = ()
+    web: WebWords | None = None    # words of the digital editions (the booklet's web page, tagged PDF)
 
 
 # -- slides (the deck's logical slides; the deck renderer splits them to fit) ----------------------

@@ -1,9 +1,15 @@
 """The primitives every figure is made of, and the drawing that holds them.
 
 Coordinates are points from the drawing's top-left corner, y growing downwards (as in SVG and
-PowerPoint; the PDF renderer flips them). Looks are named by role (``fill`` and ``stroke`` name a
-theme colour, ``pattern`` a hatching), so colour is never the only thing that carries meaning:
-every region that differs by colour also differs by pattern, position or label.
+PowerPoint; the PDF renderer flips them). Looks are named by role (``fill``, ``stroke`` and
+``colour`` name a colour role of the theme's ``figures.palette`` or a theme colour, resolved by
+``booklet.figures.colour``; ``pattern`` names a hatching), so colour is never the only thing that
+carries meaning: every region that differs by colour also differs by pattern, position or label.
+
+Units every output shares: ``stroke_width`` is a multiple of the theme's ``figures.line_width``
+(1 is a normal line); ``dash`` lengths are points; patterns are drawn in the stroke colour with
+the theme's ``figures.pattern_gap`` between lines or dots: ``hatch`` is lines rising to the right,
+``cross`` lines both ways, ``dots`` a grid of dots.
 """
 from __future__ import annotations
 
@@ -23,6 +29,7 @@ class Box:
     stroke_width: float = 1.0
     radius: float = 0.0
     pattern: str | None = None       # None | "hatch" | "cross" | "dots": drawn over the fill in the stroke colour
+    dash: tuple[float, ...] = ()     # a dashed outline: dash and gap lengths in points
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,8 @@ class Label:
 
 @dataclass(frozen=True)
 class Person:
-    """A small person icon (head and body) in the box, for icon arrays; ``filled`` or outlined."""
+    """A small person icon (head and body, see ``person_parts``) in the box, for icon arrays:
+    ``filled`` solid in ``fill``, or outlined in ``stroke`` and, with a ``pattern``, hatched in it."""
 
     x: float
     y: float
@@ -74,9 +82,20 @@ class Person:
     filled: bool
     fill: str = "accent"
     stroke: str = "text"
+    pattern: str | None = None       # for an outlined person: drawn inside it in the stroke colour
 
 
 Shape = Box | Ellipse | Line | Label | Person
+
+
+def person_parts(p: Person) -> tuple[tuple[float, float, float, float], tuple[float, float, float, float], float]:
+    """A person icon as every output draws it: the head (a circle: x, y, w, h), the body (a rounded
+    rectangle: x, y, w, h) and the body's corner radius, inside the person's box."""
+    head = min(p.w * 0.56, p.h * 0.34)
+    gap = p.h * 0.05
+    body_w = p.w * 0.9
+    body = (p.x + (p.w - body_w) / 2, p.y + head + gap, body_w, p.h - head - gap)
+    return (p.x + (p.w - head) / 2, p.y, head, head), body, min(body_w, body[3]) * 0.35
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,13 @@
 """Read ``content/`` into the model, collecting every problem with its file, line and column.
 
 File layout (see docs/content-format.md): kit.yaml, sources.yaml, glossary.yaml, deck.yaml,
-sections/*.yaml (in file-name order), tables/*.yaml, subtypes/*.yaml. The loader checks each file
+sections/*.yaml (in file-name order), tables/*.yaml, subtypes/*.yaml, and optionally
+figures/*.yaml (read by ``booklet.load.figures``). The loader checks each file
 on its own (shape, keys, types); rules that span files live in ``booklet.validate``.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -58,11 +60,27 @@ HANDOUT_LABELS = nested(m.HandoutLabels, {k: Field(TEXT) for k in (
     "questions", "learn_more", "sources", "positive", "negative", "either", "low", "quotes")}, "handout")
 DECK_LABELS = nested(m.DeckLabels, {k: Field(TEXT) for k in (
     "objectives", "agenda", "case", "discussion", "take_aways", "references", "continued", "sources")}, "deck")
+WEB_LABELS = nested(m.WebLabels, {k: Field(TEXT) for k in ("skip", "question", "chart_data", "online", "qr_alt")},
+                    "web")
+URL_PATTERN = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::[0-9]+)?(?:/[^\s<>\"'`]*)?$")
+
+
+def URL(r: Reader, node):  # noqa: N802
+    """A web address people can scan and type: http(s), a host with a dot, no spaces or quotes."""
+    value = r.text(node)
+    if value is not None and not URL_PATTERN.match(value):
+        r.error(node, f"'{value}' is not a web address: write it in full, like https://www.example.org/booklet")
+        return None
+    return value
+
+
+WEB_EDITION = nested(m.WebEdition, {"url": Field(URL)}, "web_edition")
 META = {
     "title": Field(TEXT), "subtitle": Field(TEXT), "edition": Field(TEXT), "language": Field(TEXT),
     "author": Field(TEXT), "subject": Field(TEXT), "keywords": Field(TEXT_LIST),
     "last_reviewed": Field(DATE), "next_review": Field(DATE), "disclaimer": Field(TEXT), "pages": Field(PAGES),
-    "handout": Field(HANDOUT_LABELS), "deck": Field(DECK_LABELS),
+    "handout": Field(HANDOUT_LABELS), "deck": Field(DECK_LABELS), "web": Field(WEB_LABELS),
+    "web_edition": Field(WEB_EDITION, **OPTIONAL),
 }
 SOURCE = nested(m.Source, {"id": Field(ID), "publisher": Field(TEXT), "title": Field(TEXT), "date": Field(TEXT),
                            "seed": Field(TEXT), "author": Field(TEXT, **OPTIONAL)}, "a source")
@@ -75,7 +93,10 @@ TABLE = {"id": Field(ID), "caption": Field(TEXT), "columns": Field(TEXT_LIST),
          "note": Field(TEXT, **OPTIONAL), "chart": Field(CHART, **OPTIONAL)}
 CLINICIAN = nested(m.ClinicianView, {
     "title": Field(TEXT), "points": Field(TEXT_LIST), "notes": Field(TEXT), "sources": Field(ID_LIST),
-    "tables": Field(ID_LIST, False, ()), "charts": Field(ID_LIST, False, ())}, "the clinician part")
+    "tables": Field(ID_LIST, False, ()), "charts": Field(ID_LIST, False, ()),
+    "figures": Field(ID_LIST, False, ())}, "the clinician part")
+APPLIES = nested(m.Applies, {"stages": Field(ID_LIST, False, ()), "subtypes": Field(ID_LIST, False, ()),
+                             "treatments": Field(ID_LIST, False, ())}, "applies_to")
 SOURCES = Field(ID_LIST, False, ())
 BLOCKS: dict[str, tuple[type, dict[str, Field]]] = {
     "text": (m.Paragraph, {"text": Field(TEXT), "sources": SOURCES}),
@@ -88,6 +109,7 @@ BLOCKS: dict[str, tuple[type, dict[str, Field]]] = {
     "chart": (m.ChartRef, {"chart": Field(ID)}),
     "questions": (m.Questions, {"questions": Field(TEXT_LIST)}),
     "image": (m.Image, {"image": Field(TEXT), "alt": Field(TEXT), "caption": Field(TEXT, **OPTIONAL)}),
+    "figure": (m.FigureRef, {"figure": Field(ID)}),
 }
 # YAML key -> dataclass field, where the block's kind key doubles as its main value
 RENAMES = {"image": "path", "chart": "table", "heading": "text", "bullets": "items", "callout": "kind", "questions": "items"}
@@ -106,6 +128,7 @@ def read_block(r: Reader, node) -> m.Block | None:
         r.error(node, f"a body block needs exactly one of {', '.join(BLOCKS)}; found {found}")
         return None
     cls, spec = BLOCKS[kinds[0]]
+    spec = {**spec, "applies_to": Field(APPLIES, **OPTIONAL)}
     values = r.fields(node, spec, f"a '{kinds[0]}' block")
     if values is None or any(values[k] is None for k, f in spec.items() if f.required):
         return None
@@ -117,7 +140,10 @@ def read_block(r: Reader, node) -> m.Block | None:
 
 SECTION = {"id": Field(ID), "title": Field(TEXT), "body": Field(list_of(read_block, "a list of blocks")),
            "key_points": Field(TEXT_LIST, False, ()), "terms": Field(TEXT_LIST, False, ()),
-           "clinician": Field(CLINICIAN, **OPTIONAL)}
+           "clinician": Field(CLINICIAN, **OPTIONAL), "applies_to": Field(APPLIES, **OPTIONAL)}
+PERSONAL = {"stages": Field(ID_LIST), "treatments": Field(ID_LIST),
+            "words": Field(nested(m.PersonalWords, {k: Field(TEXT) for k in (
+                "prepared_for", "prepared_for_you", "full_booklet", "your_type")}, "words"))}
 SUBTYPE = {
     "id": Field(ID), "name": Field(TEXT), "short_name": Field(TEXT),
     "receptors": Field(lambda r, n: _receptors(r, n)),
@@ -206,11 +232,15 @@ def load(root: Path) -> tuple[m.Kit | None, Problems]:
     sections = tree.each("sections", SECTION, m.Section, "a section")
     tables = tree.each("tables", TABLE, m.Table, "a table")
     subtypes = tree.each("subtypes", SUBTYPE, m.Subtype, "a subtype")
+    from booklet.load.figures import read_figures   # here: it builds on this module's field tables
+    figures = read_figures(tree)
     deck_reader, deck_values = tree.read(tree.root / "deck.yaml", DECK, "deck.yaml")
-    unique_ids(problems, "table", (t.id for t in tables))  # before the dict below would hide a duplicate
-    if problems.errors or meta_values is None or deck_values is None:
+    _, personal_values = tree.read(tree.root / "personal.yaml", PERSONAL, "personal.yaml")
+    unique_ids(problems, "table", (t.id for t in tables))  # before the dicts below would hide a duplicate
+    unique_ids(problems, "figure", (f.id for f in figures))
+    if problems.errors or meta_values is None or deck_values is None or personal_values is None:
         return None, problems
     kit = m.Kit(meta=m.Meta(**meta_values), sources=sources, glossary=glossary, sections=tuple(sections),
                 tables={t.id: t for t in tables}, subtypes=tuple(subtypes), deck=m.Deck(**deck_values),
-                root=str(tree.root))
+                personal=m.Personal(**personal_values), root=str(tree.root), figures={f.id: f for f in figures})
     return kit, problems

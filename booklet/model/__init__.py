@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from booklet.load.fields import Text
 from booklet.model.content import *  # noqa: F401,F403 - one namespace for the whole model
 from booklet.model.content import Deck, GlossaryTerm, Section, Source, Subtype, Table
+from booklet.model.personal import Applies, Personal, PersonalWords  # noqa: F401
+from booklet.model.figures import *  # noqa: F401,F403
+from booklet.model.figures import Figure
 from booklet.model.words import *  # noqa: F401,F403
 from booklet.model.words import Meta
 
@@ -28,7 +31,9 @@ class Kit:
     tables: dict[str, Table] = field(hash=False)
     subtypes: tuple[Subtype, ...] = ()
     deck: Deck | None = None
+    personal: Personal | None = None
     root: str = "content"
+    figures: dict[str, Figure] = field(default_factory=dict, hash=False)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from booklet.errors import Loc
 from booklet.load.fields import Text
+from booklet.model.figures import FigureRef   # a body block, defined with the figures
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,14 @@ class Paragraph:
     text: Text
     loc: Loc
     sources: tuple[Text, ...] = ()
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
 class Heading:
     text: Text
     loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class Bullets:
     items: tuple[Text, ...]
     loc: Loc
     sources: tuple[Text, ...] = ()
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
@@ -99,24 +103,28 @@ class Callout:
     text: Text | None = None
     items: tuple[Text, ...] = ()
     sources: tuple[Text, ...] = ()
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
 class TableRef:
     table: Text
     loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
 class ChartRef:
     table: Text
     loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
 class Questions:
     items: tuple[Text, ...]
     loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
 @dataclass(frozen=True)
@@ -127,9 +135,10 @@ class Image:
     alt: Text
     loc: Loc
     caption: Text | None = None
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
-Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image
+Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image | FigureRef
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,7 @@ class ClinicianView:
     loc: Loc
     tables: tuple[Text, ...] = ()
     charts: tuple[Text, ...] = ()
+    figures: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,7 @@ class Section:
     key_points: tuple[Text, ...] = ()
     terms: tuple[Text, ...] = ()
     clinician: ClinicianView | None = None
+    applies_to: "Applies | None" = None  # noqa: F821 - booklet.model.personal; None: for everyone
 
 
 # -- subtypes (one-page handouts) ----------------------------------------------------------------

@@ -75,6 +75,32 @@ class DeckLabels:
 
 
 @dataclass(frozen=True)
+class WebLabels:
+    """Small words of the digital editions (the web page and the tagged PDF)."""
+
+    skip: Text                  # the skip link: "Skip to the main text"
+    question: Text              # before each numbered write-in box: "Question" 1, 2 ...
+    chart_data: Text            # the caption of a chart's own data table: "The numbers in this chart"
+    online: Text                # beside the QR code: "Read this booklet on a phone or computer"
+    qr_alt: Text                # the QR code's text alternative, followed by the address
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class WebEdition:
+    """Where the institution hosts the web edition (kit.yaml ``web_edition``): printed as a QR code
+    and a short address on the booklet's cover and on every handout."""
+
+    url: Text                   # https://...
+    loc: Loc
+
+    @property
+    def short(self) -> str:
+        """The address as people type it: no scheme, no trailing slash."""
+        return str(self.url).split("://", 1)[-1].rstrip("/")
+
+
+@dataclass(frozen=True)
 class Meta:
     title: Text
     subtitle: Text
@@ -90,3 +116,5 @@ class Meta:
     handout: HandoutLabels
     deck: DeckLabels
     loc: Loc
+    web: WebLabels | None = None             # required by the loader; None only in hand-made models
+    web_edition: WebEdition | None = None    # optional: no QR code without it

@@ -26,6 +26,8 @@ REGISTRY = (
     "booklet.outputs.booklet_pdf",
     "booklet.outputs.handouts_pdf",
     "booklet.outputs.deck_pptx",
+    "booklet.outputs.web_html",
+    "booklet.outputs.tagged_pdf",
 )
 
 

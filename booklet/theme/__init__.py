@@ -36,8 +36,11 @@ class Theme:
     booklet: schema.BookletLooks
     handout: schema.HandoutLooks
     deck: schema.DeckLooks
+    editions: schema.EditionLooks
+    figures: schema.FigureLooks
     roles: dict[str, schema.Role]
     path: Path
+    locs: dict[str, Loc]            # where each font face is named, for errors about its file
 
     @property
     def folder(self) -> Path:
@@ -54,6 +57,9 @@ class Theme:
         if fonts.package:
             return Path(str(importlib.resources.files(fonts.package))) / fonts.folder / name
         return (self.folder / fonts.folder / name).resolve()
+
+    def font_loc(self, face: str) -> Loc:
+        return self.locs.get(f"fonts.{face}", Loc(str(self.path)))
 
     def colour(self, name: str) -> str:
         return getattr(self.colours, name)
@@ -80,9 +86,25 @@ def load_theme(styles_dir: Path) -> Theme:
     if not problems.errors:
         _check_colours(groups["colours"], roles, values, problems)
         _check_page(groups["page"], values, problems)
+        _check_palette(groups["figures"].palette, groups["colours"], values, problems)
+    locs = {f"fonts.{face}": loc for face, (_, loc) in values.get("fonts", ({}, None))[0].items()}
     if problems.errors:
         raise ContentError(problems.errors)
-    return Theme(**groups, roles=roles, path=path)
+    theme = Theme(**groups, roles=roles, path=path, locs=locs)
+    _check_font_files(theme, problems)
+    if problems.errors:
+        raise ContentError(problems.errors)
+    return theme
+
+
+def _check_font_files(theme: Theme, problems: Problems) -> None:
+    from booklet.load.files import check_font
+
+    for face in FACES:
+        path = theme.font_file(face)
+        why = check_font(path)
+        if why:
+            problems.error(theme.font_loc(face), f"font file {path.name} {why}")
 
 
 # -- reading YAML with base: inheritance -------------------------------------------------------------
@@ -239,3 +261,14 @@ def _check_page(page: schema.Page, values: dict, problems: Problems) -> None:
     if page.size.lower() not in PAGE_SIZES:
         loc = values["page"][0]["size"][1]
         problems.error(loc, f"page size '{page.size}' is not one of: letter, A4{suggest(page.size, ['letter', 'A4'])}")
+
+
+def _check_palette(palette: schema.FigurePalette, colours: schema.Colours, values: dict, problems: Problems) -> None:
+    """Every figure colour role names a colour of ``colours``."""
+    names = [f.name for f in dataclasses.fields(colours)]
+    entries = values["figures"][0]["palette"][0]
+    for f in dataclasses.fields(palette):
+        name = getattr(palette, f.name)
+        if name not in names:
+            problems.error(entries[f.name][1], f"figure colour role '{f.name}': no colour named '{name}'"
+                                               f"{suggest(name, names)}")

@@ -181,5 +181,51 @@ class DeckLooks:
     template: str | None = None
 
 
+@dataclass(frozen=True)
+class EditionLooks:
+    """The digital editions (web page, tagged PDF) and the QR code that links print to them."""
+
+    qr_size_mm: float            # the printed QR code's side, quiet zone included (booklet cover)
+    handout_qr_size_mm: float    # the same on a handout, where the page must stay one page
+    html_body_px: float          # the web page's body text (CSS px); readers can zoom from there
+    html_line_height: float
+    html_measure_em: float       # the text column's widest measure, in em
+    html_question_boxes: int     # numbered boxes on "My own questions"
+    html_appointment_rows: int   # rows of the appointments form
+    html_note_rows: int          # lines of the notes box
+    pdf_body_size: float         # the tagged PDF's body text (pt); headings scale from the booklet's
+    pdf_leading: float           # line spacing, times the size
+    chart_width: float           # a chart's drawing width (pt in the PDF, SVG units on the web)
+    chart_height: float
+
+
+@dataclass(frozen=True)
+class FigurePalette:
+    """The colour roles figures are drawn in (``booklet.figures``), each the name of a key in ``colours``.
+    A figure's shapes name these roles; ``booklet.figures.colour`` resolves them for every output."""
+
+    ink: ColourName              # labels
+    quiet: ColourName            # secondary labels (details, notes)
+    line: ColourName             # outlines, arrows, brackets
+    strong: ColourName           # filled icons, a positive result, where cancer is
+    deep: ColourName             # a second strong fill (the last group of a scale)
+    soft: ColourName             # light fills behind dark text (always outlined in ``line``)
+    empty: ColourName            # outlines of empty icons
+    paper: ColourName            # the background figures sit on (and text on ``strong`` or ``deep``)
+
+
+@dataclass(frozen=True)
+class FigureLooks:
+    """Sizes of the figures drawn from content data: label sizes per output (a layout never sets
+    text smaller), the line width every stroke is a multiple of, and the colour roles."""
+
+    booklet_text_size: float     # labels in the booklet
+    deck_text_size: float        # labels on slides
+    deck_min_text_size: float    # a figure too tall for its slide is laid out smaller, down to this
+    line_width: float            # points; a shape's ``stroke_width`` is a multiple of this
+    pattern_gap: float           # points between the lines of a hatching or the dots of a dotted fill
+    palette: FigurePalette
+
+
 GROUPS = {"fonts": Fonts, "colours": Colours, "page": Page, "booklet": BookletLooks, "handout": HandoutLooks,
-          "deck": DeckLooks}
+          "deck": DeckLooks, "editions": EditionLooks, "figures": FigureLooks}

@@ -16,3 +16,12 @@ def markup(text: str) -> str:
 def attribute(text: str) -> str:
     """Text as a quoted XML/HTML attribute value (quotes included)."""
     return quoteattr(str(text))
+
+
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
+def html(text: str) -> str:
+    """Text for HTML or inline SVG, as character data or inside a double-quoted attribute value:
+    &, <, >, " and ' all become entities, so no content string can open a tag or leave an attribute."""
+    return str(text).translate(_HTML)

@@ -13,7 +13,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from booklet.errors import Loc, Problems
+from booklet.errors import ContentError, Loc, Problem, Problems
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -25,16 +25,21 @@ def _register(path: str, name: str) -> TTFont:
     return font
 
 
-def registered(path) -> str:
-    """The registered name of the TrueType file at ``path`` (its stem), registered once."""
+def registered(path, loc: Loc | None = None) -> str:
+    """The registered name of the TrueType file at ``path`` (its stem), registered once; a file that
+    does not parse is a ContentError at ``loc`` (where the styles name it)."""
     path = Path(path)
-    _register(str(path), path.stem)
+    try:
+        _register(str(path), path.stem)
+    except Exception as exc:  # noqa: BLE001 - reportlab raises several kinds for a broken font
+        raise ContentError([Problem(loc or Loc(str(path)), f"font file {path.name} cannot be read as a font "
+                                                           f"({type(exc).__name__}: {exc}); use another .ttf file")]) from None
     return path.stem
 
 
 def register_family(theme) -> dict[str, str]:
     """Register the theme's four faces by explicit path (as one family); face -> registered name."""
-    names = {face: registered(theme.font_file(face)) for face in FACES}
+    names = {face: registered(theme.font_file(face), theme.font_loc(face)) for face in FACES}
     pdfmetrics.registerFontFamily(names["regular"], normal=names["regular"], bold=names["bold"],
                                   italic=names["italic"], boldItalic=names["bold_italic"])
     return names

@@ -1,27 +1,25 @@
 """``booklet verify``: prove that the built files contain everything the content says they must.
 
 For every registered output and every document it drew, the artefact is read back by the output's
-own ``read_back`` and every content item the document holds (sections, tables, charts, subtypes,
-glossary terms) is looked for in what a reader finds there. Then the content itself is checked for
-completeness: every section, table and subtype must be in at least one output. The coverage matrix
-(items x outputs, with pages and slides) is printed and ``manifest.json`` written (size, page or
-slide count and sha256 of every artefact, plus the coverage). A missing item is a located error.
+own ``read_back`` and every content item the document holds (sections, tables, charts, figures,
+subtypes, glossary terms) is looked for in what a reader finds there. Then the content itself is
+checked for completeness: every section, table and subtype must be in at least one output. The
+coverage matrix (items x outputs, with pages and slides) is returned for the build to print and to
+write into ``manifest.json`` (size, page or slide count and sha256 of every artefact, plus the
+coverage; see ``manifest``). A missing item is a located error.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from booklet import compose, model as m, outputs as registry
-from booklet.build.atomic import write_all
 from booklet.compose import walk
 from booklet.errors import ContentError
 from booklet.theme import Theme
 from booklet.verify.coverage import Coverage, describe
+from booklet.verify import manifest
 from booklet.verify.find import find
-
-MANIFEST = "manifest.json"
 
 
 def verify(kit: m.Kit, theme: Theme, out: Path, names: list[str] | None = None) -> Coverage:
@@ -55,7 +53,8 @@ def _check_document(output, doc, theme: Theme, out: Path, cov: Coverage) -> None
 
 
 def _check_complete(kit: m.Kit, cov: Coverage) -> None:
-    """Every section, table and subtype of the content is in some output: nothing is left out."""
+    """Every section, table and subtype of the content is in some output: nothing is left out (a figure
+    placed nowhere is already a validation error)."""
     expected = [(f"section:{s.id}", s.loc) for s in kit.sections]
     expected += [(f"subtype:{s.id}", s.loc) for s in kit.subtypes]
     for table in kit.tables.values():
@@ -68,22 +67,21 @@ def _check_complete(kit: m.Kit, cov: Coverage) -> None:
 
 
 def verify_and_report(content: Path, styles: Path, out: Path) -> int:
-    """`booklet verify`: load the content and styles, then check ``out`` against them."""
-    from booklet.build import load_valid
+    """`booklet verify`: the folder holds one build's complete set (its manifest), and that set holds
+    everything the content says it must. Reads only; writes nothing."""
+    from booklet.build import jobs_for, load_valid
+    from booklet.build.lock import build_lock
     from booklet.theme import load_theme
 
-    return verify_loaded(load_valid(content), load_theme(styles), out)
-
-
-def verify_loaded(kit: m.Kit, theme: Theme, out: Path, names: list[str] | None = None) -> int:
-    """Check ``out`` against an already loaded kit: print the coverage, write manifest.json, or raise."""
-    cov = verify(kit, theme, out, names)
+    kit, theme = load_valid(content), load_theme(styles)
+    with build_lock(out):
+        paths = [job.path for job in jobs_for(kit, registry.by_name())]
+        problems = manifest.check_set(out, paths).errors
+        cov = verify(kit, theme, out)
     print(cov.report())
-    if cov.problems.errors:
-        raise ContentError(cov.problems.errors)
-    manifest = {"title": kit.meta.title, "edition": kit.meta.edition, "last_reviewed": str(kit.meta.last_reviewed),
-                "next_review": str(kit.meta.next_review), "artefacts": cov.artefacts, "coverage": cov.table()}
-    write_all(out, {MANIFEST: (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()})
-    print(f"verify: every section, table and chart is present in every output it belongs to; "
-          f"wrote {out / MANIFEST}")
+    problems += cov.problems.errors
+    if problems:
+        raise ContentError(problems)
+    print(f"verify: {out} holds one build's complete set; every section, table and chart is present in every "
+          "output it belongs to")
     return 0

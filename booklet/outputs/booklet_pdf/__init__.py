@@ -22,7 +22,7 @@ def preflight(docs, theme, options):
     from booklet.compose.walk import document_strings
     from booklet.typeset.fonts import check_glyphs
 
-    return check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme)
+    return check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme, ("regular", "bold"))
 
 
 def render(doc, theme, options) -> bytes:

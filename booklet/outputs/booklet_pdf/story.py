@@ -17,7 +17,9 @@ from booklet.outputs.booklet_pdf.pages import Anchor, BookletTemplate, Geometry,
 from booklet.outputs.booklet_pdf.styles import make_styles
 from booklet.outputs.pdf import base as pdfbase
 from booklet.outputs.pdf.chart import bar_chart
+from booklet.outputs.pdf.figure import figure_block
 from booklet.outputs.pdf.private import kept_height
+from booklet.outputs.pdf.qr import web_link
 from booklet.outputs.pdf.flowables import ContentsEntry, RuledGrid, RuledLines, callout_box, data_table, figure
 
 
@@ -59,8 +61,16 @@ class Story:
         make = furniture.get(part.role, self.blocks)
         return [PageBreak(), Anchor(part.key, part.title), para(part.title, self.styles["h1"]), *make(part.blocks)]
 
-    def cover_line(self, block: t.Paragraph):
+    def cover_line(self, block: t.Paragraph | t.WebLink):
+        if isinstance(block, t.WebLink):
+            return self.web_link(block)
         return para(block.text, self.styles[block.role])
+
+    def web_link(self, node: t.WebLink):
+        """The QR code to the web edition, with its label and short address (see pdf.qr)."""
+        s = self.styles
+        return web_link(node, self.theme, self.width, para(node.label, s["body"]), para(node.short, s["strong"]),
+                        self.fonts["regular"])
 
     def blocks(self, blocks) -> list:
         """The blocks of a part; a sub-heading only starts where the start of its next block fits too
@@ -113,12 +123,19 @@ class Story:
                                   font=self.fonts["regular"], size=b.chart_label_size, hatch_gap=b.hatch_gap,
                                   rule_width=b.rule_width)
                 return [KeepTogether([para(node.title, s["caption"]), chart]), gap]
+            case t.Figure():         # vector graphics, kept on one page with its title and words
+                return [figure_block(node, self.width, self.theme, self.fonts, title_style=s["caption"],
+                                     text_style=s["body"], gap=b.space_after_paragraph,
+                                     max_height=self.geometry.frame_height), gap]
             case t.WriteIn():
                 return [KeepTogether([para(q, s["item"]), self.lines(b.write_lines_per_question)])
                         for q in node.items] + [gap]
             case t.Image():
                 caption = para(node.caption, s["note"]) if node.caption else None
                 return figure(node.path, self.width, self.geometry.frame_height * 0.6, caption) + [gap]
+            case t.Definitions():     # each term bold, its explanation indented under it
+                return [KeepTogether([para(term, s["strong"]), para(words, s["definition"])])
+                        for term, words in node.items] + [gap]
             case t.Contents():
                 size = b.contents_size
                 return [ContentsEntry(para(title, s["contents"]), key, self.template.number_form(key), size * 3,
@@ -170,10 +187,13 @@ class Story:
         intro, form = blocks
         s = self.styles
         out = [para(intro.text, s["body"]), Spacer(1, self.b.space_after_paragraph)]
-        for field in form.fields:
+        values = form.values or ((),) * len(form.fields)
+        for field, written in zip(form.fields, values):
             lines = RuledLines(len(form.line_labels), self.b.ruled_line_gap, self.colour("rule"), self.b.rule_width,
                                number_font=self.fonts["regular"], number_size=self.b.small_size,
-                               number_colour=self.colour("muted"), labels=tuple(form.line_labels))
+                               number_colour=self.colour("muted"), labels=tuple(form.line_labels),
+                               written=tuple(written), written_font=self.fonts["regular"],
+                               written_size=self.b.body_size, written_colour=self.colour("text"))
             out.append(KeepTogether([para(field, s["field"]), lines]))
         return out
 
@@ -188,7 +208,9 @@ class Story:
                 RuledGrid(list(fractions), self.b.ruled_line_gap * 1.6, self.colour("rule"), self.b.rule_width,
                           hints=list(grid.hints), hint_font=self.fonts["regular"], hint_size=self.b.body_size,
                           hint_colour=self.colour("muted"), header=tuple(grid.columns),
-                          header_font=self.fonts["bold"], header_colour=self.colour("text"))]
+                          header_font=self.fonts["bold"], header_colour=self.colour("text"),
+                          written=tuple(grid.rows), written_font=self.fonts["regular"],
+                          written_size=self.b.body_size)]
 
     def notes_page(self) -> list:
         """One more page to write on (added to make the page count a multiple of the theme's)."""

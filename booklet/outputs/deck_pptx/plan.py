@@ -78,6 +78,7 @@ class SlidePlan:
     footnote_box: Box | None = None
     area: Box | None = None   # where the table or chart goes
     part: int = 0             # 0 for the first slide of a run, 1.. for its continuation slides
+    figure: t.Figure | None = None   # drawn in ``area`` by deck_pptx.figures
 
 
 def chunks(heights: list[float], capacity: float, gap: float, max_count: int) -> list[tuple[int, int]] | None:
@@ -237,6 +238,9 @@ def plan(doc: t.Document, style, geo: Geometry, measure: Measure) -> list[SlideP
             slides += p.table(slide.table, slide.title, slide.notes, slide.footnote, slide.loc)
         elif slide.chart is not None:
             slides.append(p.chart(slide.chart, slide.title, slide.notes, slide.footnote))
+        elif slide.figure is not None:
+            from booklet.outputs.deck_pptx.figures import plan_figure
+            slides.append(plan_figure(p, slide))
         elif slide.layout == "content":
             slides += p.bullets(slide.kind, slide.title, slide.bullets, slide.notes, slide.loc,
                                 numbered_from=slide.numbered_from, capped=slide.capped)

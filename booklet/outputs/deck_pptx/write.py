@@ -16,6 +16,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from booklet.outputs.deck_pptx import plan as dp
+from booklet.outputs.deck_pptx.figures import draw_figure
 from booklet.outputs.deck_pptx.private import (add_blank_slide, copy_notes, element, set_alt_text, shape_tree,
                                                 text_body)
 from booklet.outputs.deck_pptx.template import Layout, geometry
@@ -39,6 +40,7 @@ class Writer:
     def __init__(self, prs, layouts: dict[str, Layout], theme, language: str):
         self.prs, self.layouts, self.s, self.lang = prs, layouts, theme.deck, language
         self.colours = theme.colours
+        self.theme = theme
         self._notes, self._count = None, 0
 
     def slide(self, plan: dp.SlidePlan) -> None:
@@ -60,6 +62,8 @@ class Writer:
             self.table(slide, plan.table, plan.area)
         if plan.chart is not None:
             self.chart(slide, plan.chart, plan.area)
+        if plan.figure is not None:     # native shapes, grouped, with alt text
+            draw_figure(tree, plan.figure, plan.area, self.theme, self.lang)
         if plan.footnote:
             xml = self.sp("Note", None, plan.footnote_box,
                           self.body(plan.footnote.split("\n"), float(s.footnote_size), c.muted, "t"))

@@ -11,6 +11,7 @@ from reportlab.platypus.flowables import HRFlowable
 from booklet.compose import tree as t
 from booklet.outputs.handouts_pdf.looks import TALL, Looks
 from booklet.outputs.pdf.base import colour
+from booklet.outputs.pdf.qr import MM, QrCode
 from booklet.theme import Theme
 from booklet.typeset.fonts import width as stringWidth
 
@@ -100,6 +101,8 @@ def footer_parts(footer: t.Part, looks: Looks, width: float) -> list[tuple[Flowa
     """(flowable, gap above) for where to learn more, review dates, sources and the disclaimer."""
     theme = looks.theme
     learn, *small = footer.blocks
+    links = [block for block in small if isinstance(block, t.WebLink)]
+    small = [block for block in small if not isinstance(block, t.WebLink)]
     role = theme.role(learn.role)
     box = Table([[looks.para(block.text, looks.strong) for block in learn.body]], colWidths=[width])
     left, top, bottom = theme.handout.learn_more_padding
@@ -109,4 +112,21 @@ def footer_parts(footer: t.Part, looks: Looks, width: float) -> list[tuple[Flowa
                              ("BOTTOMPADDING", (0, 0), (-1, -1), bottom)]))
     small_gap = theme.handout.small_size * 0.3
     gaps = [small_gap * 2] + [small_gap] * (len(small) - 1)
+    if links:
+        return [(box, 0.0), (_beside_qr(links[0], small, looks, width, small_gap), small_gap * 2)]
     return [(box, 0.0)] + [(looks.para(block.text, looks.small), gap) for block, gap in zip(small, gaps)]
+
+
+def _beside_qr(link: t.WebLink, small: list, looks: Looks, width: float, gap: float) -> Table:
+    """The small print with the web edition's address on top, and its QR code at the right: the code
+    takes the height the small print already has, so the sheet stays one page."""
+    theme = looks.theme
+    side = theme.editions.handout_qr_size_mm * MM
+    strong = looks.style("small-strong", parent=looks.small, fontName=looks.fonts["bold"])
+    spaced = looks.style("small-spaced", parent=looks.small, spaceBefore=gap)
+    lines = [looks.para(f"{link.label}: {link.short}", strong)] + [looks.para(b.text, spaced) for b in small]
+    table = Table([[lines, QrCode(link.url, side, theme.colour("text"))]], colWidths=[width - side - 6, side + 6])
+    table.setStyle(TableStyle([looks.table_font, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return table

@@ -38,7 +38,8 @@ class Layout:
 
 def check_marks(docs, theme: Theme) -> Problems:
     """Every character the handouts print, and every mark the theme adds, must exist in the font."""
-    problems = typeset_fonts.check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme)
+    problems = typeset_fonts.check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme,
+                                          ("regular", "bold"))
     where = Loc(str(theme.path))
     for key in MARKS:
         for problem in typeset_fonts.check_glyphs([(getattr(theme.handout, key) or "", where)], theme,

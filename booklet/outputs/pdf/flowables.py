@@ -128,9 +128,12 @@ class RuledLines(_Ruled):
 
     def __init__(self, count: int | None, gap: float, colour, rule_width: float, *,
                  number_font: str | None = None, number_size: float = 0, number_colour=None, every: int = 1,
-                 labels: tuple[str, ...] = ()):
+                 labels: tuple[str, ...] = (), written: tuple[str, ...] = (), written_font: str = "",
+                 written_size: float = 0, written_colour=None):
         super().__init__()
         self.labels = labels  # small words written at the start of each line ("Name", "Phone")
+        self.written, self.written_font = written, written_font   # already filled in (a personal booklet)
+        self.written_size, self.written_colour = written_size, written_colour
         self.count, self.gap, self.colour, self.rule_width = count, gap, colour, rule_width
         self.number_font, self.number_size, self.every = number_font, number_size, every
         self.number_colour = number_colour
@@ -154,6 +157,8 @@ class RuledLines(_Ruled):
                 canv.setFont(self.number_font, self.number_size)
                 canv.drawString(0, y + self.rule_width * 3, self.labels[i])
                 canv.line(indent, y, self.width, y)
+                if i < len(self.written) and self.written[i]:
+                    self.write(self.written[i], y)
                 continue
             numbered = self.number_font and i % self.every == 0
             if numbered:
@@ -164,15 +169,33 @@ class RuledLines(_Ruled):
             canv.line(indent, y, self.width, y)
 
 
+    def write(self, text: str, y: float) -> None:
+        """Text already filled in on a line, after the widest label, shrunk to fit the line if it must."""
+        canv = self.canv
+        x = max(canv.stringWidth(label, self.number_font, self.number_size) for label in self.labels) + self.gap / 2
+        size = fitted(text, self.written_font, self.written_size, self.width - x)
+        canv.setFillColor(self.written_colour)
+        canv.setFont(self.written_font, size)
+        canv.drawString(x, y + self.rule_width * 3, text)
+
+
+def fitted(text: str, font: str, size: float, width: float) -> float:
+    """``size``, or smaller so that ``text`` fits in ``width``."""
+    natural = text_width(text, font, size)
+    return size if natural <= width else size * width / natural
+
+
 class RuledGrid(_Ruled):
     """A ruled form: columns of the given width fractions, rows ``row_height`` apart, filling the rest
     of the frame; ``hints`` are faint marks printed in each cell of a column (e.g. '/' in a date)."""
 
     def __init__(self, fractions: list[float], row_height: float, colour, rule_width: float, *,
                  hints: list[str] | None = None, hint_font: str = "", hint_size: float = 0, hint_colour=None,
-                 header: tuple[str, ...] = (), header_font: str = "", header_colour=None):
+                 header: tuple[str, ...] = (), header_font: str = "", header_colour=None,
+                 written: tuple[tuple[str, ...], ...] = (), written_font: str = "", written_size: float = 0):
         super().__init__()
         self.header, self.header_font, self.header_colour = header, header_font, header_colour
+        self.written, self.written_font, self.written_size = written, written_font, written_size
         self.fractions, self.row_height, self.colour, self.rule_width = fractions, row_height, colour, rule_width
         self.hints = hints or [""] * len(fractions)
         self.hint_font, self.hint_size, self.hint_colour = hint_font, hint_size, hint_colour
@@ -200,6 +223,14 @@ class RuledGrid(_Ruled):
             first_hint_row -= 1
             for c, label in enumerate(self.header):
                 canv.drawString(xs[c] + self.hint_size * 0.4, self.height - self.row_height * 0.62, label)
+        for k, row in enumerate(self.written[:first_hint_row]):      # filled rows, from the top
+            y = (first_hint_row - 1 - k) * self.row_height + self.row_height * 0.35
+            canv.setFillColor(self.header_colour)
+            for c, cell in enumerate(row[:len(xs) - 1]):
+                room = xs[c + 1] - xs[c] - self.hint_size * 0.8
+                canv.setFont(self.written_font, fitted(cell, self.written_font, self.written_size, room))
+                canv.drawString(xs[c] + self.hint_size * 0.4, y, cell)
+        first_hint_row -= min(len(self.written), first_hint_row)
         if self.hint_font:
             canv.setFont(self.hint_font, self.hint_size)
             canv.setFillColor(self.hint_colour)

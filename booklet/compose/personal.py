@@ -1,0 +1,117 @@
+"""A booklet for one patient: the booklet's own tree, cut to what applies and filled in.
+
+From the patient file (``booklet.personal.patient``): a "prepared for" cover (the name only if the
+file gives one) that says the full booklet is available; the patient's own subtype page near the
+front; only the sections and blocks whose ``applies_to`` matches the patient; a glossary of just the
+terms those sections use; the care-team and appointment pages filled in. The matching one-page
+handout is the subtype's handout. Nothing personal goes into the documents' metadata.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime
+
+from booklet import model as m
+from booklet.compose import booklet, common, handout
+from booklet.compose import tree as t
+
+
+def documents(kit: m.Kit, patient) -> tuple[t.Document, ...]:
+    """The patient's booklet, and their subtype's handout when the subtype is known."""
+    docs = [personal_booklet(kit, patient)]
+    subtype = next((s for s in kit.subtypes if s.id == patient.subtype), None)
+    if subtype is not None:
+        docs.append(dataclasses.replace(handout.compose(kit, subtype), name=f"patients/{patient.id}/handout"))
+    return tuple(docs)
+
+
+def applying(kit: m.Kit, patient) -> m.Kit:
+    """The kit with only what applies to ``patient``: sections, their blocks, the glossary they use."""
+    sections = []
+    for section in kit.sections:
+        if not patient.applies(section.applies_to):
+            continue
+        body = tuple(b for b in section.body if patient.applies(b.applies_to))
+        sections.append(dataclasses.replace(section, body=body))
+    used = {term.casefold() for s in sections for term in s.terms}
+    glossary = tuple(g for g in kit.glossary if any(sp.casefold() in used for sp in g.spellings))
+    return dataclasses.replace(kit, sections=tuple(sections), glossary=glossary)
+
+
+def personal_booklet(kit: m.Kit, patient) -> t.Document:
+    doc = booklet.compose(applying(kit, patient))
+    cover, _, *listed = doc.parts
+    words = kit.personal.words
+    prepared = f"{words.prepared_for} {patient.name}" if patient.name else words.prepared_for_you
+    cover = dataclasses.replace(cover, blocks=(*cover.blocks, t.Paragraph(prepared, words.loc, "label"),
+                                               t.Paragraph(words.full_booklet, words.loc, "body")))
+    own = your_type(kit, patient)
+    listed = [fill(part, patient, kit.meta.pages.months) for part in listed]
+    if own is not None:
+        listed.insert(0, own)
+    return dataclasses.replace(doc, name=f"patients/{patient.id}/booklet",
+                               parts=(cover, booklet.contents_part(kit, listed), *listed))
+
+
+def your_type(kit: m.Kit, patient) -> t.Part | None:
+    """The patient's own subtype page: the handout's words as a booklet part."""
+    subtype = next((s for s in kit.subtypes if s.id == patient.subtype), None)
+    if subtype is None:
+        return None
+    blocks = _for_stage(handout.body(kit, subtype).blocks, kit.meta.handout, patient.stage)
+    title = f"{kit.personal.words.your_type}: {subtype.name}"
+    return t.Part("your-type", title, blocks, subtype.loc, "section", item=f"subtype:{subtype.id}")
+
+
+def _for_stage(blocks, labels, stage: str) -> tuple:
+    """The handout's blocks without the treatment list of the stage group the patient is not in."""
+    other = {"early": labels.metastatic, "metastatic": labels.early}.get(stage)
+    out, skip = [], False
+    for block in blocks:
+        if skip:
+            skip = False
+            continue
+        if other is not None and isinstance(block, t.Heading) and block.text == other:
+            skip = True           # the heading and the list under it
+            continue
+        out.append(block)
+    return tuple(out)
+
+
+def fill(part: t.Part, patient, months) -> t.Part:
+    """The care-team and appointment pages with the patient's details written in."""
+    if part.role == "care-team":
+        return dataclasses.replace(part, blocks=tuple(_filled_form(b, patient) if isinstance(b, t.Form) else b
+                                                      for b in part.blocks))
+    if part.role == "appointments":
+        rows = tuple((_day(a.date, months), a.time, a.who, a.notes) for a in patient.appointments)
+        return dataclasses.replace(part, blocks=tuple(dataclasses.replace(b, rows=rows) if isinstance(b, t.Grid)
+                                                      else b for b in part.blocks))
+    return part
+
+
+def _day(text: str, months) -> str:
+    """'2026-12-10' as '10 December 2026' (the booklet's own date style); anything else as written."""
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        return text
+    return common.human_date(day, months)
+
+
+def _filled_form(form: t.Form, patient) -> t.Form:
+    """Each care-team member on the field of their role (a new field if no role matches); the urgent
+    contact on the day-or-night line."""
+    fields = list(form.fields)
+    values: dict[str, tuple[str, ...]] = {}
+    for member in patient.care_team:
+        match = next((f for f in fields if f.casefold() == member.role.casefold()), None)
+        if match is None:
+            fields.append(member.role)
+            match = member.role
+        values[match] = (member.name, member.phone)
+    if patient.urgent_contact:
+        urgent = next((f for f in fields if "day or night" in f.casefold() or "out-of-hours" in f.casefold()), None)
+        if urgent is not None:
+            values[urgent] = ("", patient.urgent_contact)
+    return dataclasses.replace(form, fields=tuple(fields), values=tuple(values.get(f, ()) for f in fields))

@@ -1,0 +1,175 @@
+"""Personal booklets: a patient file or a clinic list in, private verified folders out, and nothing
+personal anywhere else."""
+from __future__ import annotations
+
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from booklet import compose
+from booklet.build import load_valid
+from booklet.compose import personal as personal_compose
+from booklet.errors import Problems
+from booklet.personal.patient import Patient, read_yaml
+from conftest import CONTENT, STYLES, run_booklet
+
+KIT = load_valid(CONTENT)
+NAME, PHONE, NURSE = "Maria Examplename", "555 0142", "Sam Nurseperson"
+
+PATIENT = f"""id: p-0042
+name: {NAME}
+subtype: hr-positive-her2-negative
+stage: early
+treatments: [surgery, lumpectomy, radiation, hormone-therapy]
+care_team:
+  - role: Breast care nurse
+    name: {NURSE}
+    phone: "{PHONE}"
+appointments:
+  - {{date: 2026-12-10, time: "09:30", who: "Breast clinic, room 4", notes: bring the results}}
+urgent_contact: "555 0199, day or night"
+"""
+
+
+def write(folder: Path, text: str, name: str = "patient.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text)
+    return folder / name
+
+
+@pytest.fixture(scope="module")
+def one(tmp_path_factory):
+    """One early-stage HR-positive patient, personalised with the command a nurse runs."""
+    work = tmp_path_factory.mktemp("one")
+    source = write(work, PATIENT)
+    result = run_booklet("personalise", str(source), "--content", str(CONTENT), "--styles", str(STYLES),
+                         "--out", str(work / "build"), cwd=work)
+    return work, result
+
+
+def read(path: Path, kit=KIT):
+    problems = Problems()
+    return read_yaml(path, path.name, kit, problems), problems
+
+
+def test_a_patient_file_mistake_is_located_with_a_suggestion(tmp_path: Path):
+    path = write(tmp_path, PATIENT.replace("subtype: hr-positive-her2-negative", "subtype: her2low"))
+    patient, problems = read(path)
+    assert patient is None
+    assert [str(p) for p in problems.errors] == [
+        "patient.yaml:3:10: error: unknown subtype 'her2low' (did you mean 'her2-low'?)"]
+
+
+def test_messages_about_personal_values_never_repeat_them(tmp_path: Path):
+    path = write(tmp_path, PATIENT.replace('urgent_contact: "555 0199, day or night"', "urgent_contact: 5550199")
+                 .replace(f"name: {NAME}", "name: [Maria]"))
+    patient, problems = read(path)
+    messages = " ".join(str(p) for p in problems.errors)
+    assert patient is None and len(problems.errors) == 2
+    assert "5550199" not in messages and "Maria" not in messages
+    assert "patient.yaml:2:7: error: expected text here" in messages and "patient.yaml:12:17: error:" in messages
+
+
+def test_the_booklet_has_what_applies_and_nothing_else(one):
+    work, result = one
+    assert result.returncode == 0, result.stderr
+    patient, _ = read(work / "patient.yaml")
+    reader = PdfReader(work / "build" / "patients" / "p-0042" / "booklet.pdf")
+    outline = {item.title for item in reader.outline if not isinstance(item, list)}
+    for section in KIT.sections:
+        assert (section.title in outline) == patient.applies(section.applies_to), section.id
+    assert any(title.startswith(KIT.personal.words.your_type) for title in outline)
+    text = "".join(page.extract_text() for page in reader.pages)
+    for detail in (NURSE, PHONE, "10 December 2026", "Breast clinic, room 4", f"{KIT.personal.words.prepared_for} {NAME}"):
+        assert detail.replace(" ", "") in text.replace(" ", "").replace("\n", ""), detail
+
+
+def test_the_early_hr_positive_booklet_is_much_shorter_than_the_full_one(one, tmp_path: Path):
+    work, _ = one
+    personal = len(PdfReader(work / "build" / "patients" / "p-0042" / "booklet.pdf").pages)
+    assert run_booklet("build", "--content", str(CONTENT), "--styles", str(STYLES), "--out", str(tmp_path / "b"),
+                       "--only", "booklet", cwd=tmp_path).returncode == 0
+    full = len(PdfReader(tmp_path / "b" / "patient-booklet.pdf").pages)
+    print(f"personal booklet: {personal} pages of the full booklet's {full} ({personal / full:.0%})")
+    assert personal < full
+
+
+def test_nothing_personal_leaves_the_patients_folder(one):
+    work, result = one
+    folder = work / "build" / "patients" / "p-0042"
+    for secret in (NAME, PHONE, NURSE):
+        assert secret not in result.stdout + result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == [".inputs", "booklet.pdf", "handout.pdf"]
+    for pdf in folder.glob("*.pdf"):
+        reader = PdfReader(pdf)
+        info = " ".join(str(v) for v in (reader.metadata or {}).values())
+        xmp = reader.trailer["/Root"].get("/Metadata")
+        xmp = xmp.get_object().get_data().decode("utf-8", "replace") if xmp is not None else ""
+        for secret in (NAME, PHONE, NURSE, "Maria"):
+            assert secret not in info and secret not in xmp, pdf.name
+    assert not (work / "build" / "manifest.json").exists() or NAME not in (work / "build" / "manifest.json").read_text()
+
+
+def test_the_patients_folder_and_files_are_readable_by_the_owner_only(one):
+    work, _ = one
+    folder = work / "build" / "patients" / "p-0042"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for file in folder.iterdir():
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+
+
+def test_a_rerun_skips_an_unchanged_patient_and_forget_removes_the_outputs(one):
+    work, _ = one
+    again = run_booklet("personalise", str(work / "patient.yaml"), "--content", str(CONTENT), "--styles",
+                        str(STYLES), "--out", str(work / "build"), cwd=work)
+    assert "0 built, 1 unchanged, 0 failed" in again.stdout
+    copy = shutil.copytree(work / "build", work / "copy")
+    gone = run_booklet("personalise", "--forget", "p-0042", "--out", str(copy), cwd=work)
+    assert gone.returncode == 0 and not (copy / "patients" / "p-0042").exists()
+
+
+def test_a_clinic_list_builds_the_good_rows_and_locates_the_bad_ones(tmp_path: Path):
+    rows = ["id,name,subtype,stage,treatments",
+            "p-1,,triple-negative,early,chemotherapy; surgery",
+            "p-2,,her2low,metastatic,",
+            "p-3,,hr-positive-her2-negative,early,hormone-therapy; radiaton",
+            "p-4,,her2-low,not-yet-known,"]
+    (tmp_path / "clinic.csv").write_text("\n".join(rows) + "\n")
+    result = run_booklet("personalise", "clinic.csv", "--content", str(CONTENT), "--styles", str(STYLES),
+                         "--jobs", "2", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "clinic.csv:3:6: error: unknown subtype 'her2low' (did you mean 'her2-low'?)" in result.stderr
+    assert "clinic.csv:4:55: error: unknown treatment 'radiaton' (did you mean 'radiation'?)" in result.stderr
+    assert "2 built, 0 unchanged, 2 failed of 4" in result.stdout
+    assert sorted(p.name for p in (tmp_path / "build" / "patients").iterdir()) == ["p-1", "p-4"]
+
+
+def test_a_shard_builds_its_slice_only(tmp_path: Path):
+    rows = ["id,subtype,stage"] + [f"p-{n},triple-negative,early" for n in range(1, 6)]
+    (tmp_path / "clinic.csv").write_text("\n".join(rows) + "\n")
+    result = run_booklet("personalise", "clinic.csv", "--content", str(CONTENT), "--styles", str(STYLES),
+                         "--shard", "2/2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "build" / "patients").iterdir()) == ["p-2", "p-4"]
+
+
+@pytest.mark.parametrize("subtype", [s.id for s in KIT.subtypes])
+@pytest.mark.parametrize("stage", list(KIT.personal.stages))
+def test_every_subtype_and_stage_group_composes_a_verified_booklet(subtype: str, stage: str, tmp_path: Path):
+    from booklet.personal import run
+
+    patient = Patient(id=f"t-{subtype}-{stage}", loc=None, subtype=subtype, stage=stage,
+                      treatments=tuple(KIT.personal.treatments))
+    run.prepare(KIT, STYLES, CONTENT)
+    from booklet.personal.clinic import Entry
+
+    outcome = run.build_one((Entry(None, patient, Problems()), tmp_path / "build"))
+    assert outcome.status == "built", [str(p) for p in outcome.problems]
+    docs = personal_compose.documents(KIT, patient)
+    assert [d.kind for d in docs] == ["booklet", "handout"]
+    kept = {p.item for p in docs[0].parts if p.item}
+    for section in KIT.sections:
+        assert (f"section:{section.id}" in kept) == patient.applies(section.applies_to)

@@ -1,0 +1,203 @@
+"""The web edition as a specification: what a reader, a screen reader and a phone get from the page.
+
+Static checks on the built page (parsed with the standard library); the same page opened in a real
+browser and audited with axe-core is in test_browser.py.
+"""
+from __future__ import annotations
+
+import re
+import typing
+import warnings
+from html.parser import HTMLParser
+
+import pytest
+
+from booklet.build.options import BuildOptions
+from booklet.compose import tree as t
+from booklet.outputs import web_html
+from booklet.outputs.web_html import blocks as html_blocks
+from booklet.outputs.web_html.readback import read_html_back
+from booklet.outputs.web_html.svg import PRIMITIVES, drawing_svg
+from booklet.verify.find import find
+from booklet.compose.walk import items
+from editions import HOSTILE, document, every_primitive, loc, shipped, theme, write
+
+OPTIONS = BuildOptions(__import__("datetime").datetime(2026, 1, 1, tzinfo=__import__("datetime").timezone.utc))
+
+
+class Elements(HTMLParser):
+    """Every element as (tag, attributes), in order, and the page's text."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.elements: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict]:
+        return [a for name, a in self.elements if name == tag]
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    doc, th = shipped()
+    return web_html.render(doc, th, OPTIONS).decode("utf-8")
+
+
+def test_the_page_declares_its_language_title_and_one_h1(page):
+    parsed = Elements(page)
+    doc, _ = shipped()
+    assert parsed.all("html")[0]["lang"] == doc.meta.language
+    assert len(parsed.all("h1")) == 1
+    assert re.search(r"<title>" + re.escape(doc.meta.title) + "</title>", page)
+
+
+def test_headings_never_skip_a_level(page):
+    levels = [int(tag[1]) for tag, _ in Elements(page).elements if re.fullmatch(r"h[1-6]", tag)]
+    assert levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:]))
+
+
+def test_landmarks_skip_link_first_and_contents_links_to_every_section(page):
+    parsed = Elements(page)
+    first_in_body = parsed.elements[[tag for tag, _ in parsed.elements].index("body") + 1]
+    assert first_in_body == ("a", {"href": "#main", "class": "skip-link"})
+    assert [tag for tag, _ in parsed.elements].count("main") == 1
+    assert parsed.all("header") and parsed.all("nav")
+    doc, _ = shipped()
+    entries = next(b for p in doc.parts for b in p.blocks if isinstance(b, t.Contents)).entries
+    links = [a["href"] for a in parsed.all("a") if a.get("href", "").startswith("#section") or
+             a.get("href", "")[1:] in {key for key, _ in entries}]
+    assert [f"#{key}" for key, _ in entries] == links[:len(entries)]
+    ids = {a.get("id") for _, a in parsed.elements}
+    assert all(key in ids for key, _ in entries)
+
+
+def test_every_table_has_a_caption_and_scoped_header_cells(page):
+    parsed = Elements(page)
+    assert len(parsed.all("table")) == len(parsed.all("caption")) > 0
+    assert all(a.get("scope") in ("col", "row") for a in parsed.all("th"))
+    wrappers = [a for a in parsed.all("div") if a.get("class") == "table-scroll"]
+    assert len(wrappers) == len(parsed.all("table"))   # wide tables scroll inside their own box
+    assert all(w["tabindex"] == "0" and w["role"] == "region" for w in wrappers)
+
+
+def test_the_page_makes_no_request_of_any_kind(page):
+    parsed = Elements(page)
+    assert not any(tag in ("script", "link", "iframe", "object", "embed", "img") and
+                   not a.get("src", "data:").startswith("data:") for tag, a in parsed.elements)
+    assert not re.search(r"url\((?!#)|@import|<script", page, re.IGNORECASE)
+    policy = next(a["content"] for a in parsed.all("meta") if a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in policy
+
+
+def test_every_form_field_has_a_label_and_glossary_links_land(page):
+    parsed = Elements(page)
+    labelled = {a["for"] for a in parsed.all("label")}
+    fields = parsed.all("input") + parsed.all("textarea")
+    assert len(fields) > 20
+    assert all(f.get("id") in labelled or f.get("aria-label") or f.get("aria-labelledby") for f in fields)
+    ids = {a.get("id") for _, a in parsed.elements}
+    terms = [a["href"][1:] for a in parsed.all("a") if a.get("class") == "term"]
+    assert len(terms) > 50 and set(terms) <= ids
+
+
+def test_verify_finds_every_item_with_its_place(page, tmp_path):
+    doc, th = shipped()
+    back = read_html_back(write(tmp_path, "patient-booklet.html", page.encode()))
+    assert back.problems == ()
+    for key, node in items(doc):
+        where, missing = find(key, node, back)
+        assert not missing, (key, missing)
+        assert where.startswith("#") or "/" in where
+
+
+def test_every_block_type_of_the_tree_has_a_function():
+    assert set(typing.get_args(t.Block)) <= set(html_blocks.RENDERERS)
+
+
+def test_an_unknown_node_warns_loudly_and_keeps_its_words():
+    @__import__("dataclasses").dataclass(frozen=True)
+    class Future:
+        words: str
+        loc: object
+
+    ctx = html_blocks.Context(document(), theme(), {})
+    with pytest.warns(html_blocks.UnknownNode, match="Future"):
+        out = html_blocks.block(Future("Keep these words", loc()), ctx)
+    assert "Keep these words" in out
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_stays_text_everywhere(hostile, tmp_path):
+    table = t.Table("hostile", hostile, (hostile, "B"), ((hostile, "1"),), loc())
+    doc = document(t.Heading(hostile, loc()), t.Paragraph(hostile, loc()), t.BulletList((hostile,), loc()),
+                   t.Box("tip", hostile, (t.Paragraph(hostile, loc()),), loc()), table,
+                   t.Definitions(((hostile, hostile),), loc()), t.WriteIn((hostile,), loc()),
+                   t.Form((hostile,), (hostile,), loc()), title=hostile)
+    page = web_html.render(doc, theme(), OPTIONS).decode()
+    parsed = Elements(page)
+    assert [tag for tag, _ in parsed.elements].count("script") == 0
+    assert not any(k.startswith("on") for _, a in parsed.elements for k in a)
+    assert "".join(parsed.text).count(hostile) >= 8
+    back = read_html_back(write(tmp_path, "p.html", page.encode()))
+    assert back.problems == ()
+    assert back.places[1].tables == (((hostile, "B"), (hostile, "1")),)
+
+
+def test_every_drawing_primitive_becomes_named_svg_with_real_text():
+    svg = drawing_svg(every_primitive(), "fig-1", "A title", "The alt text & more", theme())
+    parsed = Elements(svg)
+    root = parsed.all("svg")[0]
+    assert root["role"] == "img" and root["aria-labelledby"] == "fig-1-title fig-1-desc"
+    assert "<title id=\"fig-1-title\">A title</title>" in svg and "The alt text &amp; more" in svg
+    assert [a.get("text-anchor") for a in parsed.all("text")] == ["middle", "end"]
+    assert "Middle label" in parsed.text and "End label" in parsed.text
+    assert parsed.all("pattern") and parsed.all("ellipse") and parsed.all("polygon") and parsed.all("circle")
+    assert set(PRIMITIVES) == set(typing.get_args(__import__("booklet.figures.drawing").figures.drawing.Shape))
+
+
+def test_a_figure_node_is_drawn_with_its_title_text_and_alt(monkeypatch, tmp_path):
+    import booklet.figures
+
+    monkeypatch.setattr(booklet.figures, "layout", lambda figure, width, size, measure: every_primitive())
+    monkeypatch.setattr(booklet.figures, "labels", lambda figure: ("Middle label", "End label"))
+    node = t.Figure("demo", "scale", "How the scale works", "A scale from 0 to 3+", "Read it left to right.", None, loc())
+    page = web_html.render(document(node), theme(), OPTIONS).decode()
+    back = read_html_back(write(tmp_path, "p.html", page.encode()))
+    assert find("figure:demo", node, back) == ("#section-1", "")
+    assert "A scale from 0 to 3+" in back.places[1].alts
+
+
+def test_a_chart_alone_gets_its_own_data_table(tmp_path):
+    chart = t.Chart("c", "Survival (%)", ("Local", "Distant"), (t.Series("Type A", (90.0, 30.0), ("90%", "30%")),),
+                    "Bar chart: Local 90%, Distant 30%.", loc(), "Stage")
+    page = web_html.render(document(chart), theme(), OPTIONS).decode()
+    back = read_html_back(write(tmp_path, "p.html", page.encode()))
+    assert back.places[1].tables == ((("Stage", "Type A"), ("Local", "90%"), ("Distant", "30%")),)
+    assert "Bar chart: Local 90%, Distant 30%." in back.places[1].alts
+
+
+def test_the_web_link_is_a_named_qr_code_and_a_real_link():
+    link = t.WebLink("https://www.example.org/b?x=1&y=2", "www.example.org/b?x=1&y=2", "Read online",
+                     "QR code to www.example.org/b", loc())
+    page = web_html.render(document(link), theme(), OPTIONS).decode()
+    parsed = Elements(page)
+    assert any(a.get("href") == "https://www.example.org/b?x=1&y=2" for a in parsed.all("a"))
+    assert "QR code to www.example.org/b" in parsed.text
+    qr = next(a for a in parsed.all("svg") if a.get("class") == "qr")
+    assert qr["role"] == "img"
+
+
+def test_the_read_back_refuses_a_page_that_would_load_something(tmp_path):
+    bad = ('<!DOCTYPE html><html><body><h1>x</h1><img src="https://tracker.example/x.png">'
+           '<script src="a.js"></script><table><tr><th>a</th></tr></table></body></html>')
+    problems = " | ".join(read_html_back(write(tmp_path, "bad.html", bad.encode())).problems)
+    for expected in ("<script>", "would load from outside", "no alt", "no scope", "no caption", "no lang"):
+        assert expected in problems
