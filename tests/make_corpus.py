@@ -139,6 +139,42 @@ case("ok-200-row-table", {"tables/results.yaml": src("tables/results.yaml").spli
 case("ok-markup-is-text", {first: src(first).replace("HER2 is a protein. Some cancer cells have a lot of it.",
     "'<b>5 < 6 & 7 > 2</b> <font color=\"red\">x</font> &amp; <normal range>'")}, "OK")
 figure_case("ok-figure-markup-is-text", "steps", STEPS.replace("  - label: A test", "  - label: '<b>5 < 6 & 7 > 2</b> <normal range>'"), ["steps"], "OK")
+# wording rules, tried with `booklet check --strict` (args file); expect holds the first stderr line
+CHECK = "check --strict"
+second, handout, deck, survival = "sections/02-second.yaml", "subtypes/type-a.yaml", "deck.yaml", "tables/survival.yaml"
+def text7(new): return {first: src(first).replace("HER2 is a protein. Some cancer cells have a lot of it.", new)}
+case("claim-without-qualifier", text7("HER2 is a protein. Pembrolizumab is given for type B cancer."), None, CHECK)
+case("standard-choice-near-drug", text7("HER2 is a protein. Tamoxifen is the standard choice."), None, CHECK)
+case("survival-without-frame", {survival: src(survival).replace(
+    "note: These numbers are broad statistics. They are averages and cannot predict what will happen to any one person.",
+    "note: These are averages.")}, None, CHECK)
+case("survival-invented-definition", text7("HER2 is a protein. Survival is the share of people who live."), None, CHECK)
+case("fever-threshold", {first: src(first).replace("You have a fever. Your", "You have a fever of 38.5 °C. Your")}, None, CHECK)
+case("fever-without-deferral", {first: src(first).replace(
+    " Your care team will tell you what temperature counts as a fever.,", ",")}, None, CHECK)
+case("clinician-second-person", {deck: src(deck).replace("What should she be told?", "What would you tell her?")}, None, CHECK)
+case("clinician-booklet-words", {first: src(first).replace("  notes: Explain the scoring", "  notes: As this booklet says, explain the scoring")}, None, CHECK)
+case("clinician-bullet-too-long", {first: src(first).replace("HER2 is a receptor tyrosine kinase.",
+    "HER2 is a receptor tyrosine kinase that sits on the surface of many normal cells.")}, None, CHECK)
+case("slide-too-many-bullets", {first: src(first).replace("IHC scores run 0 to 3+.]", "IHC scores run 0 to 3+., Two., Three., Four., Five., Six., Seven.]")}, None, CHECK)
+case("handout-unexplained-term", {handout: src(handout).replace(", a protein that helps cells grow.", ".")}, None, CHECK)
+case("handout-says-this-booklet", {handout: src(handout).replace("This is the most common type.", "This is the most common type. This booklet tells you more.")}, None, CHECK)
+case("handout-missing-content", {handout: src(handout).replace("effect: Hot flashes", "effect: Feeling warm")}, None, CHECK)
+case("preferred-term-variant", text7("HER2 is a protein. Some people have chemo."), None, CHECK)
+case("percent-in-prose", text7("HER2 is a protein. About 70% of cancers have a normal amount."), None, CHECK)
+case("spelling-slip", text7("HER2 is a protein. The test is centred on it."), None, CHECK)
+case("first-use-unexplained", {first: src(first).replace("A biopsy removes a small sample.", "Ask about a biopsy.")}, None, CHECK)
+case("table-placed-twice", {first: src(first).replace("  - table: results\n", "  - table: results\n  - table: results\n")}, None, CHECK)
+case("deck-table-shown-twice", {second: src(second).replace("  tables: [survival]", "  tables: [survival, results]")}, None, CHECK)
+case("question-answered-twice", {first: src(first).replace("  - heading: Your tests", "  - heading: What happens next?"),
+                                 second: src(second).replace("  - callout: tip", "  - heading: What happens next?\n  - callout: tip")}, None, CHECK)
+case("staging-example", text7("HER2 is a protein. A 2 cm tumor is stage IIA."), None, CHECK)
+case("radical-mastectomy-reason", text7("HER2 is a protein. Radical mastectomy is reserved for cancer that has spread."), None, CHECK)
+case("rule-file-bad-pattern", {"wording.yaml": src("wording.yaml").replace("drugs: [pembrolizumab, tamoxifen]", "drugs: [pembrolizumab, 're:tamox(']")}, None, CHECK)
+case("rule-file-unknown-key", {"terms.yaml": src("terms.yaml").replace("    variants: [your team, provider]", "    varients: [your team, provider]")}, None, CHECK)
+case("rule-file-unknown-subtype", {"wording.yaml": src("wording.yaml").replace("    type-a: [hot flashes", "    type-b: [hot flashes")}, None, CHECK)
+case("figure-in-deck-second-person", {"figures/steps.yaml": STEPS, second: placed("steps")}, None, CHECK)
+case("ok-check-strict", {}, "OK", CHECK)
 for old in [*OUT.glob("*/content"), *OUT.glob("*/styles")]:
     shutil.rmtree(old)
 for name, (files, expect, args) in cases.items():
@@ -147,6 +183,9 @@ for name, (files, expect, args) in cases.items():
         p = d / "content" / rel if not rel.startswith("../") else d / rel[3:]
         p.parent.mkdir(parents=True, exist_ok=True)
         (p.write_bytes if isinstance(data, bytes) else p.write_text)(data)
+    d.mkdir(parents=True, exist_ok=True)
     if expect == "OK":
         (d / "expect").write_text("OK\n")
+    if args:
+        (d / "args").write_text(args + "\n")
 print(len(cases), "cases")

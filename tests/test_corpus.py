@@ -2,7 +2,9 @@
 
 Each either builds correctly (expect = OK) or fails with its exact ``path:line:col: error:`` line,
 exit 1, no traceback -- and the previous good build in the same --out is byte-for-byte untouched,
-with no temporary files left behind.
+with no temporary files left behind. A case with an ``args`` file (``check --strict``) runs that
+command instead of a build: the wording rules of ``booklet check``, each with its exact first
+located line (an error, or a warning that --strict makes fail).
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from conftest import MINI, ROOT, STYLES, run_booklet
 
 CORPUS = ROOT / "tests" / "corpus"
 CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+BUILD_CASES = [c for c in CASES if not (CORPUS / c / "args").is_file()]
+CHECK_CASES = [c for c in CASES if (CORPUS / c / "args").is_file()]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -45,11 +49,28 @@ def materialise(case: str, work: Path) -> Path:
 
 
 def test_corpus_has_at_least_twenty_broken_trees():
-    broken = [c for c in CASES if (CORPUS / c / "expect").read_text().strip() != "OK"]
+    broken = [c for c in BUILD_CASES if (CORPUS / c / "expect").read_text().strip() != "OK"]
     assert len(broken) >= 20
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", CHECK_CASES)
+def test_check_case_reports_its_rule_first(case: str, tmp_path: Path):
+    materialise(case, tmp_path)
+    expect = (CORPUS / case / "expect").read_text().strip()
+    args = (CORPUS / case / "args").read_text().split()
+
+    result = run_booklet(*args, "--styles", "styles", cwd=tmp_path)
+
+    assert "Traceback" not in result.stderr + result.stdout
+    if expect == "OK":
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+    else:
+        assert result.returncode == 1, result.stdout + result.stderr
+        assert result.stderr.splitlines()[0] == expect
+
+
+@pytest.mark.parametrize("case", BUILD_CASES)
 def test_case_fails_cleanly_or_builds(case: str, tmp_path: Path, good_build: Path):
     materialise(case, tmp_path)
     shutil.copytree(good_build, tmp_path / "build")

@@ -1,165 +1,79 @@
 """``booklet check``: validation plus a content lint, without rendering.
 
-The lint looks at what a reviewer of patient material would: reading grade per patient section and
-overall, list lengths (at most 7 items), abbreviations and glossary coverage, sources cited, and
-whether the review date has passed. Warnings do not fail the check unless ``--strict``.
+The lint looks at what a reviewer of patient material would: reading grade, list lengths, glossary
+coverage and first use, sources, the review date - and at the wording classes of issue 9 (claims
+kept to the people they are for, survival figures with their frame, no invented fever threshold,
+the clinician voice, handouts that stand alone, one word per thing, each table placed once, seed
+claims framed, each handout's own content). Each rule is a small module with a ``RULES`` tuple;
+``RULES`` below lists them in report order. The data the wording rules read lives in content
+(``terms.yaml``, ``wording.yaml``); without those files their rules are off.
+
+Errors always fail the check; warnings fail it only with ``--strict``.
 """
 from __future__ import annotations
 
 import datetime
-import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from booklet import model as m
-from booklet.errors import ContentError, Problems
-from booklet.check.readability import as_prose, grade
+from booklet.check import (claims, context, fever, glossary, handouts, placement, reading, sources, survival, voice,
+                           words)
+from booklet.check.explain import ABBREVIATION  # noqa: F401 - part of the check's public names
+from booklet.check.lint import Findings, Lint, Rule
+from booklet.check.reading import (MAX_LIST_ITEMS, MAX_OVERALL_GRADE, MAX_SECTION_GRADE, SectionReport,  # noqa: F401
+                                   patient_pieces, subtype_pieces)
+from booklet.errors import ContentError
+from booklet.model import wording as w
 
-MAX_LIST_ITEMS = 7
-MAX_SECTION_GRADE = 9.0
-MAX_OVERALL_GRADE = 8.0
-ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*(?:/[0-9]+)?\b")
-
-
-@dataclass(frozen=True)
-class SectionReport:
-    id: str
-    title: str
-    grade: float
-    words: int
+RULES: tuple[Rule, ...] = (*reading.RULES, *glossary.RULES, *sources.RULES, *claims.RULES, *survival.RULES,
+                           *fever.RULES, *voice.RULES, *handouts.RULES, *words.RULES, *placement.RULES,
+                           *context.RULES)
 
 
-def patient_pieces(section: m.Section) -> list[str]:
-    """The patient-facing text of a section, in reading order (tables and charts excluded)."""
-    pieces = [section.title, *section.key_points]
-    for block in section.body:
-        match block:
-            case m.Paragraph() | m.Heading():
-                pieces.append(block.text)
-            case m.Bullets() | m.Questions():
-                pieces.extend(block.items)
-            case m.Callout():
-                pieces.extend([block.title, *([block.text] if block.text else []), *block.items])
-            case m.Image():
-                pieces.extend([block.alt, *([block.caption] if block.caption else [])])
-    return pieces
+def load_rule_files(kit: m.Kit, findings: Findings) -> w.Rules:
+    from booklet.load.wording import load_rules
+
+    rules, problems = load_rules(Path(kit.root))
+    findings.items.extend(problems.items)
+    return rules
 
 
-def subtype_pieces(subtype: m.Subtype) -> list[str]:
-    return [subtype.name, subtype.what_it_means, subtype.how_common, *subtype.early_treatment,
-            *subtype.metastatic_treatment, *(p for s in subtype.side_effects for p in (s.effect, s.what_helps)),
-            subtype.outlook.text, *subtype.questions]
-
-
-def lint(kit: m.Kit, today: datetime.date) -> tuple[Problems, list[SectionReport], float]:
-    problems = Problems()
-    reports = [SectionReport(s.id, s.title, grade(as_prose(patient_pieces(s))),
-                             len(as_prose(patient_pieces(s)).split())) for s in kit.sections]
-    everything = as_prose([p for s in kit.sections for p in patient_pieces(s)])
-    overall = grade(everything)
-    for section, report in zip(kit.sections, reports):
-        if report.grade > MAX_SECTION_GRADE:
-            problems.warning(section.loc, f"section '{section.id}' reads at grade {report.grade:.1f} "
-                                          f"(aim for {MAX_SECTION_GRADE:.0f} or lower): shorter sentences, common words")
-    if overall > MAX_OVERALL_GRADE:
-        problems.warning(kit.meta.loc, f"patient text overall reads at grade {overall:.1f} (aim for 8 or lower)")
-    for subtype in kit.subtypes:
-        level = grade(as_prose(subtype_pieces(subtype)))
-        if level > MAX_SECTION_GRADE:
-            problems.warning(subtype.loc, f"handout '{subtype.id}' reads at grade {level:.1f} (aim for 9 or lower)")
-    for figure in kit.figures.values():       # figures' words are patient text too
-        for what, words in (("text equivalent", figure.text), ("alt text", figure.alt)):
-            level = grade(as_prose([words]))
-            if level > MAX_SECTION_GRADE:
-                problems.warning(words.loc, f"figure '{figure.id}' {what} reads at grade {level:.1f} "
-                                            f"(aim for {MAX_SECTION_GRADE:.0f} or lower)")
-    _lists(kit, problems)
-    _glossary(kit, problems)
-    _sources(kit, problems)
-    _review(kit.meta, today, problems)
-    return problems, reports, overall
-
-
-def _lists(kit: m.Kit, problems: Problems) -> None:
-    def check(items, loc, what):
-        if len(items) > MAX_LIST_ITEMS:
-            problems.warning(loc, f"{what} has {len(items)} items; patients follow lists of {MAX_LIST_ITEMS} or fewer")
-    for section in kit.sections:
-        if section.key_points:
-            check(section.key_points, section.key_points[0].loc, "key_points")
-        for block in section.body:
-            if isinstance(block, (m.Bullets, m.Questions, m.Callout)) and block.items:
-                check(block.items, block.loc, "this list")
-    for subtype in kit.subtypes:
-        check(subtype.questions, subtype.questions[0].loc, "questions")
-
-
-def _glossary(kit: m.Kit, problems: Problems) -> None:
-    spellings = {sp.casefold() for t in kit.glossary for sp in t.spellings}
-    words_in_glossary = {w for sp in spellings for w in re.split(r"[\s()]+", sp) if w}
-    all_text = " ".join(p for s in kit.sections for p in patient_pieces(s))
-    all_folded = all_text.casefold()
-    entries = {sp.casefold(): t for t in kit.glossary for sp in t.spellings}
-    for section in kit.sections:
-        text = " ".join(patient_pieces(section))
-        for term in section.terms:
-            entry = entries.get(term.casefold())
-            spellings = entry.spellings if entry else (term,)
-            if not any(sp.casefold() in text.casefold() for sp in spellings):
-                problems.warning(term.loc, f"term '{term}' is listed but not used in section '{section.id}'")
-        reported = set()
-        for match in ABBREVIATION.finditer(text):
-            word = match.group(0)
-            if word.casefold() not in words_in_glossary and word not in reported:
-                reported.add(word)
-                problems.warning(section.loc, f"abbreviation '{word}' in section '{section.id}' "
-                                              "is not explained in the glossary")
-    for term in kit.glossary:
-        if not any(sp.casefold() in all_folded for sp in term.spellings):
-            problems.warning(term.loc, f"glossary term '{term.term}' is not used in any patient section")
-
-
-def _sources(kit: m.Kit, problems: Problems) -> None:
-    cited: set[str] = set()
-    for section in kit.sections:
-        ids = {i for b in section.body for i in getattr(b, "sources", ())}
-        if section.clinician:
-            ids |= set(section.clinician.sources)
-        if section.clinician and not any(getattr(b, "sources", ()) for b in section.body):
-            problems.warning(section.loc, f"section '{section.id}' makes clinical points but cites no source")
-        cited |= ids
-    for table in kit.tables.values():
-        cited |= set(table.sources)
-    for subtype in kit.subtypes:
-        cited |= set(subtype.sources)
-    for figure in kit.figures.values():
-        cited |= set(figure.sources)
-    for source in kit.sources:
-        if source.id not in cited:
-            problems.warning(source.loc, f"source '{source.id}' is never cited")
-
-
-def _review(meta: m.Meta, today: datetime.date, problems: Problems) -> None:
-    if meta.next_review < today:
-        problems.warning(meta.loc, f"the review date {meta.next_review} has passed: review the content and "
-                                   "update last_reviewed and next_review")
-    if meta.last_reviewed > today:
-        problems.warning(meta.loc, f"last_reviewed {meta.last_reviewed} is in the future")
+def lint(kit: m.Kit, today: datetime.date, rules: w.Rules | None = None) -> tuple[Findings, list[SectionReport], float]:
+    """Run every rule. Returns the findings (problems, with counts per rule), the grade of each patient
+    section and the overall grade. ``rules`` defaults to the content folder's terms.yaml and wording.yaml."""
+    findings = Findings()
+    if rules is None:
+        rules = load_rule_files(kit, findings)
+    frame = Lint(kit, rules, today)
+    for rule in RULES:
+        if rule.needs is None or getattr(rules, rule.needs) is not None:
+            rule.run(frame, findings.rule(rule.name))
+    reports, overall = reading.grades(frame)
+    return findings, reports, overall
 
 
 def check_and_report(content: Path, styles: Path, strict: bool, today: datetime.date | None = None) -> int:
     """Run the check, print the report and problems; the exit code for the CLI."""
     from booklet.build import load_valid
     from booklet.theme import load_theme
+    from booklet.typeset.fonts import check_glyphs
 
     kit = load_valid(content)
     theme = load_theme(styles)
-    problems, reports, overall = lint(kit, today or datetime.date.today())
-    from booklet.typeset.fonts import check_glyphs
-    problems.items.extend(check_glyphs(((text, text.loc) for text in m.texts(kit)), theme).items)
-    if problems.errors:
-        raise ContentError(problems.errors)
+    findings, reports, overall = lint(kit, today or datetime.date.today())
+    glyphs = check_glyphs(((text, text.loc) for text in m.texts(kit)), theme)
+    if glyphs.errors:
+        raise ContentError(glyphs.errors + findings.errors)
+    _print_report(kit, reports, overall, findings)
+    for problem in (*findings.errors, *findings.warnings):
+        print(problem, file=sys.stderr)
+    errors, warnings = len(findings.errors), len(findings.warnings)
+    print(f"check: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    return 1 if errors or (strict and warnings) else 0
+
+
+def _print_report(kit: m.Kit, reports: list[SectionReport], overall: float, findings: Findings) -> None:
     print(f"{'grade':>5}  {'words':>5}  section")
     for r in reports:
         flag = "  <- above 9" if r.grade > MAX_SECTION_GRADE else ""
@@ -168,8 +82,10 @@ def check_and_report(content: Path, styles: Path, strict: bool, today: datetime.
           "no section above 9)")
     print(f"{len(kit.sections)} sections, {len(kit.tables)} tables, {len(kit.subtypes)} subtypes, "
           f"{len(kit.glossary)} glossary terms, {len(kit.sources)} sources; next review {kit.meta.next_review}")
-    for warning in problems.warnings:
-        print(warning, file=sys.stderr)
-    count = len(problems.warnings)
-    print(f"check: 0 errors, {count} warning{'s' if count != 1 else ''}")
-    return 1 if strict and count else 0
+    print(f"\n{'errors':>6}  {'warns':>5}  rule")
+    for rule in RULES:
+        counts = findings.counts.get(rule.name)
+        if counts is None:
+            print(f"{'-':>6}  {'-':>5}  {rule.name}: off (no content/{rule.needs}.yaml)")
+        else:
+            print(f"{counts['errors']:6d}  {counts['warnings']:5d}  {rule.name}: {rule.guards}")
