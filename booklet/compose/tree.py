@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from booklet.compose.tree_tools import Choice, FillIn, Illustration, ResultsForm, Step, Steps  # noqa: F401
 from booklet.errors import Loc
 
 
@@ -64,6 +65,8 @@ class Table:
     refs: tuple[int, ...] = ()
     note: str | None = None
     numeric: tuple[bool, ...] = ()   # per column: does every cell hold a number ("92%")?
+    use: str | None = None           # what a reader can do with it, printed under it after ``use_label``
+    use_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,8 @@ class Chart:
     series: tuple[Series, ...]
     alt: str                    # states every value, so nothing depends on seeing the bars
     loc: Loc
+    use: str | None = None      # what a reader can do with it, printed under it after ``use_label``
+    use_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,11 +152,15 @@ class Form:
 
 @dataclass(frozen=True)
 class Grid:
-    """A ruled grid filling the rest of the page: column labels, and faint hints in each cell."""
+    """A ruled grid: column labels, and faint hints in each cell. Without ``rows`` it fills the rest
+    of the page; with ``rows`` it has one row per label, printed in its first column. ``role``
+    (appointments, tracker, activity) names its column widths in the theme."""
 
     columns: tuple[str, ...]
     hints: tuple[str, ...]
     loc: Loc
+    rows: tuple[str, ...] = ()
+    role: str = "appointments"
 
 
 @dataclass(frozen=True)
@@ -178,7 +187,7 @@ class Badges:
 
 
 Block = (Paragraph | Heading | BulletList | Box | Table | Chart | Figure | Image | WriteIn | Definitions | Lines
-         | Form | Grid | SourceList | Contents | Badges)
+         | Form | Grid | SourceList | Contents | Badges | FillIn | Steps | ResultsForm | Illustration)
 
 
 # -- parts and documents ---------------------------------------------------------------------------

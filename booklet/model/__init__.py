@@ -14,6 +14,7 @@ from booklet.load.fields import Text
 from booklet.model.content import *  # noqa: F401,F403 - one namespace for the whole model
 from booklet.model.content import Deck, GlossaryTerm, Section, Source, Subtype, Table
 from booklet.model.words import *  # noqa: F401,F403
+from booklet.model.tools import *  # noqa: F401,F403
 from booklet.model.words import Meta
 
 
