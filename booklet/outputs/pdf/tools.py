@@ -106,15 +106,21 @@ def step_rows(panel: t.Steps, width: float, pen: Pen, make: Make, make_labelled,
               fill, ink, compact: bool = False) -> Table:
     """The steps of a panel under each other: a numbered disc, then the step's label and blocks
     beside it. ``compact`` puts only the label beside the disc and the blocks under both (full
-    width); a step that starts with a line to write on then has that line after its label."""
+    width); a step that starts with a line to write on then has that line after its label, and a
+    step that says one sentence runs it in after its label."""
     gutter = disc + pen.size * 0.5
     rows, commands = [], []
     for number, step in enumerate(panel.steps, start=1):
         label, rest = make(step.label, pen.styles["strong"]), step.blocks
         if compact and rest and isinstance(rest[0], t.FillIn) and rest[0].value is None:
             label, rest = WriteLine(step.label, pen, pen.size * 7), rest[1:]
+        elif compact and len(rest) == 1 and isinstance(rest[0], t.Paragraph):
+            label, rest = make_labelled(step.label, rest[0].text), ()
         blocks = [f for block in rest for f in block_flowables(block, pen, make, make_labelled)]
-        if compact:
+        if compact and not blocks:
+            rows.append([Disc(number, disc, fill, ink, pen.bold, pen.size), label])
+            commands.append(("VALIGN", (0, len(rows) - 1), (0, len(rows) - 1), "TOP"))
+        elif compact:
             rows += [[Disc(number, disc, fill, ink, pen.bold, pen.size), label], [blocks, ""]]
             commands += [("SPAN", (0, len(rows) - 1), (1, len(rows) - 1)),
                          ("VALIGN", (0, len(rows) - 2), (-1, len(rows) - 2), "MIDDLE")]
@@ -151,7 +157,7 @@ class ResultsForm(Flowable):
     ``aligned``: one field per row, the choices of every row starting at the same x (the booklet).
     Otherwise fields follow each other along the row and wrap as whole fields (a handout)."""
 
-    ROW = 1.2       # row height, times the leading: room for the boxes between the rows
+    ROW = 1.15      # row height, times the leading: room for the boxes between the rows
 
     def __init__(self, fields: tuple[t.Choice, ...], pen: Pen, aligned: bool, line: float, title: str = "",
                  title_colour=None):
