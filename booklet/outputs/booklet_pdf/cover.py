@@ -56,20 +56,23 @@ class Cover(Flowable):
         art.draw(canv, self.art_name, x, art_y, column, art_h, self.theme.colours.cover_art)
 
     def _foot(self, canv, x: float, column: float) -> float:
-        """Draw the foot's two columns on the bottom margin; returns the y of its top."""
+        """Draw the foot's two columns, tops aligned, on the bottom margin; returns the y of its top."""
         g, b = self.g, self.theme.booklet
         half = (column - b.body_size) / 2
-        tops = []
+        logo_h = b.cover_logo_height_mm * MM if self.logo else 0.0
+        gap = b.body_size * 0.5 if self.logo else 0.0
+        stacks = []
         for items, left in ((self.left, x), (self.right, x + half + b.body_size)):
             heights = [f.wrap(half, TALL)[1] + f.getSpaceAfter() for f in items]
-            logo_h = b.cover_logo_height_mm * MM if (self.logo and items is self.left) else 0.0
-            top = g.bottom + sum(heights) + logo_h + (b.body_size * 0.5 if logo_h else 0)
-            if logo_h:
+            extra = logo_h + gap if items is self.left else 0.0
+            stacks.append((items, left, heights, extra))
+        top = g.bottom + max(sum(heights) + extra for _, _, heights, extra in stacks)
+        for items, left, heights, extra in stacks:
+            if extra:
                 canv.drawImage(str(self.logo), left, top - logo_h, width=half, height=logo_h,
                                preserveAspectRatio=True, anchor="sw", mask="auto")
-            y = top - logo_h - (b.body_size * 0.5 if logo_h else 0)
+            y = top - extra
             for flowable, height in zip(items, heights):
                 y -= height
                 flowable.drawOn(canv, left, y + flowable.getSpaceAfter())
-            tops.append(top)
-        return max(tops)
+        return top
