@@ -131,6 +131,17 @@ case("font-damaged", {"../styles/theme.yaml": broken_font.replace("Broken-Regula
                       "../styles/fonts/Damaged-Regular.ttf": b"\x00\x01\x00\x00" + b"\x00" * 200,
                       "../styles/fonts/Broken-Bold.ttf": b"\x00\x01\x00\x00" + b"\x00" * 200,
                       "../styles/fonts/Broken-It.ttf": b"\x00\x01\x00\x00", "../styles/fonts/Broken-BoldIt.ttf": b"\x00\x01\x00\x00"}, None)
+# the reader's tools: institution fields, handout key points, the when-to-call panel, tools, the tracker
+case("institution-field-typo", {"kit.yaml": src("kit.yaml").replace('urgent_number: {default: ""}',
+                                                                     'urgent_number: {defualt: ""}')}, None)
+case("handout-too-many-key-points", {"subtypes/type-a.yaml": src("subtypes/type-a.yaml").replace(
+    "key_points: [The cells use hormones to grow., Surgery and hormone therapy are the usual treatment.]",
+    "key_points: [One., Two., Three., Four.]")}, None)
+case("call-panel-without-what-to-do", {first: src(first).replace("    text: Call the number in step 3.\n", "")}, None)
+case("unknown-tool", {first: src(first).replace("  - tool: my-results", "  - tool: my-result")}, None)
+case("tracker-columns-mismatch", {"kit.yaml": src("kit.yaml").replace(
+    "tracker_columns: [Date, What I noticed, How much, What I did, Told my team]",
+    "tracker_columns: [Date, What I noticed, How much, What I did]")}, None)
 # inputs that must BUILD correctly
 long_word = "Pneumono" + "x" * 292
 case("ok-long-word", {first: src(first).replace("HER2 is a protein. Some", f"HER2 is a protein. {long_word} Some")}, "OK")

@@ -80,8 +80,8 @@ class Book:
 def entries(kit: m.Kit) -> list[str]:
     """What the contents page lists, in order: every section, then the furniture pages."""
     p = kit.meta.pages
-    return [s.title for s in kit.sections] + [p.glossary, p.questions, p.care_team, p.appointments, p.notes,
-                                              p.sources]
+    return [s.title for s in kit.sections] + [p.glossary, p.questions, p.care_team, p.appointments,
+                                              kit.meta.tools.tracker, p.notes, p.sources]
 
 
 def parse_contents(kit: m.Kit, pages: tuple[str, ...]) -> list[tuple[str, int]]:

@@ -25,6 +25,10 @@ def shape(node):
         return ("Paragraph", node.role)
     if isinstance(node, (t.Table, t.Chart)):
         return (type(node).__name__, node.id)
+    if isinstance(node, t.Steps):
+        return ("Steps", node.role, tuple(tuple(type(b).__name__ for b in step.blocks) for step in node.steps))
+    if isinstance(node, t.ResultsForm):
+        return ("ResultsForm", node.role, len(node.fields))
     return (type(node).__name__,)
 
 
@@ -33,7 +37,7 @@ def test_the_booklet_is_cover_contents_sections_furniture_then_sources():
     assert [(p.role, p.key) for p in doc.parts] == [
         ("cover", "cover"), ("contents", "contents"), ("section", "section-1"), ("section", "section-2"),
         ("glossary", "glossary"), ("questions", "questions"), ("care-team", "care-team"),
-        ("appointments", "appointments"), ("notes", "notes"), ("sources", "sources")]
+        ("appointments", "appointments"), ("tracker", "tracker"), ("notes", "notes"), ("sources", "sources")]
     assert (doc.name, doc.pad, doc.pad_title, doc.folio) == ("patient-booklet", "sources", "Notes", "Page")
 
 
@@ -44,8 +48,9 @@ def test_a_section_opens_with_its_key_points_then_its_blocks_in_order():
         ("Paragraph", "body"),
         ("Heading",),
         ("BulletList", "bullet", 2),
-        ("Box", "call-care-team", (("BulletList", "bullet", 2),)),
+        ("Steps", "when-to-call", (("BulletList",), ("Paragraph",), ("FillIn", "FillIn", "FillIn"))),
         ("Table", "results"),
+        ("ResultsForm", "my-results", 3),
     ))
     assert first.item == "section:first"
 
@@ -69,11 +74,14 @@ def test_a_handout_is_a_header_a_body_and_a_footer():
     doc = compose.documents(MINI_KIT, "handout")[0]
     assert [p.role for p in doc.parts] == ["header", "body", "footer"]
     header, body, footer = doc.parts
-    assert [type(b).__name__ for b in header.blocks] == ["Paragraph", "Badges"]
+    assert [type(b).__name__ for b in header.blocks] == ["Paragraph", "Badges", "ResultsForm"]
     assert [shape(b) for b in body.blocks] == [
-        ("Heading",), ("Paragraph", "body"), ("Heading",), ("Paragraph", "body"),
+        ("Box", "key-points", (("BulletList", "bullet", 2),)),
+        ("Heading",), ("Paragraph", "body"), ("Paragraph", "body"),
         ("Heading",), ("BulletList", "bullet", 2), ("Heading",), ("BulletList", "bullet", 1),
-        ("Heading",), ("Definitions",), ("Heading",), ("Table", "survival"), ("Paragraph", "body"),
+        ("Heading",), ("Definitions",),
+        ("Steps", "when-to-call", (("BulletList",), ("Paragraph",), ("FillIn", "FillIn", "FillIn"))),
+        ("Heading",), ("Table", "survival"),
         ("Heading",), ("BulletList", "check", 3)]
     assert shape(footer.blocks[0]) == ("Box", "learn-more", (("Paragraph", "strong"),))
     assert doc.name == "handouts/type-a" and header.item == "subtype:type-a"

@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 from booklet import model as m
-from booklet.check import (claims, context, fever, glossary, handouts, placement, reading, sources, survival, voice,
-                           words)
+from booklet.check import (claims, context, fever, glossary, handouts, institution, placement, reading, sources,
+                           survival, voice, words)
 from booklet.check.explain import ABBREVIATION  # noqa: F401 - part of the check's public names
 from booklet.check.lint import Findings, Lint, Rule
 from booklet.check.reading import (MAX_LIST_ITEMS, MAX_OVERALL_GRADE, MAX_SECTION_GRADE, SectionReport,  # noqa: F401
@@ -28,7 +28,7 @@ from booklet.model import wording as w
 
 RULES: tuple[Rule, ...] = (*reading.RULES, *glossary.RULES, *sources.RULES, *claims.RULES, *survival.RULES,
                            *fever.RULES, *voice.RULES, *handouts.RULES, *words.RULES, *placement.RULES,
-                           *context.RULES)
+                           *context.RULES, *institution.RULES)
 
 
 def load_rule_files(kit: m.Kit, findings: Findings) -> w.Rules:
@@ -69,8 +69,10 @@ def check_and_report(content: Path, styles: Path, strict: bool, today: datetime.
     for problem in (*findings.errors, *findings.warnings):
         print(problem, file=sys.stderr)
     errors, warnings = len(findings.errors), len(findings.warnings)
-    print(f"check: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
-    return 1 if errors or (strict and warnings) else 0
+    setup = sum(institution.is_setup(w) for w in findings.warnings)
+    print(f"check: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+          + (f" ({setup} for the institution to set; --strict does not fail on those)" if setup else ""))
+    return 1 if errors or (strict and warnings - setup) else 0
 
 
 def _print_report(kit: m.Kit, reports: list[SectionReport], overall: float, findings: Findings) -> None:

@@ -29,11 +29,26 @@ def check_thresholds(lint: Lint, report: Report) -> None:
                          "reader what temperature counts as a fever")
 
 
+def panel_words(lint: Lint, unit: str) -> list[str]:
+    """What a when-to-call panel adds to a ``call-care-team`` callout: the institution's fever words
+    (its own, or the neutral default that defers to the care team)."""
+    parts = unit.split(":")
+    if len(parts) != 4 or parts[0] != "section" or parts[2] != "block":
+        return []
+    section = next((s for s in lint.kit.sections if s.id == parts[1]), None)
+    block = section.body[int(parts[3])] if section is not None and int(parts[3]) < len(section.body) else None
+    if getattr(block, "kind", None) != "call-care-team":
+        return []
+    institution = getattr(lint.kit.meta, "institution", None)
+    fever = getattr(institution, "fever", None)
+    return [str(getattr(fever, "text", fever) or "")]
+
+
 def check_deferral(lint: Lint, report: Report) -> None:
     rules = lint.wording.fever
     texts: dict[str, list[str]] = {}
     for p in lint.patient:
-        texts.setdefault(place(p), []).append(p.text)
+        texts.setdefault(place(p), panel_words(lint, place(p))).append(p.text)
     for p in lint.patient:
         if p.kind == "variant" or institutional(lint, p):
             continue

@@ -7,7 +7,7 @@ the key-point boxes and the furniture pages are decided here once.
 from __future__ import annotations
 
 from booklet import model as m
-from booklet.compose import common, figures
+from booklet.compose import common, figures, tools
 from booklet.compose import tree as t
 
 FILE_STEM = "patient-booklet"
@@ -35,6 +35,7 @@ def cover_part(kit: m.Kit) -> t.Part:
     meta = kit.meta
     reviewed, _ = common.date_lines(kit)
     blocks = (t.Paragraph(meta.title, meta.loc, "title"), t.Paragraph(meta.subtitle, meta.loc, "subtitle"),
+              tools.cover_art(kit), tools.institution_line(kit),
               t.Paragraph(meta.edition, meta.loc, "label"), t.Paragraph(reviewed, meta.loc),
               t.Paragraph(meta.author, meta.loc), *common.web_link(kit))
     return t.Part("cover", meta.title, blocks, meta.loc, "cover")
@@ -60,6 +61,8 @@ def block_node(kit: m.Kit, block: m.Block) -> t.Block:
             return t.Heading(block.text, block.loc)
         case m.Bullets():
             return t.BulletList(block.items, block.loc, refs)
+        case m.Callout() if block.kind == tools.WHEN_TO_CALL_CALLOUT:
+            return tools.callout_panel(kit, block, refs)
         case m.Callout():
             body: list[t.Block] = [t.Paragraph(block.text, block.loc, refs=refs)] if block.text else []
             body += [t.BulletList(block.items, block.loc, refs)] if block.items else []
@@ -74,11 +77,14 @@ def block_node(kit: m.Kit, block: m.Block) -> t.Block:
             return t.Image(common.image_path(kit, block.path), block.alt, block.loc, block.caption)
         case m.FigureRef():
             return figures.figure(kit, block.figure, block.loc)
+        case m.Tool():
+            return tools.tool_node(kit, block)
     raise TypeError(f"unknown block {block!r}")
 
 
 def furniture_parts(kit: m.Kit) -> tuple[t.Part, ...]:
-    """The glossary and the pages to write on, in the order they follow the sections."""
+    """The glossary and the pages to write on (questions, care team, appointments, the side-effect
+    tracker, notes), in the order they follow the sections."""
     pages, loc = kit.meta.pages, kit.meta.pages.loc
     terms = tuple((term.term, term.definition) for term in sorted(kit.glossary, key=lambda g: g.term.casefold()))
     return (
@@ -91,6 +97,7 @@ def furniture_parts(kit: m.Kit) -> tuple[t.Part, ...]:
         t.Part("appointments", pages.appointments, (t.Paragraph(pages.appointments_intro, loc),
                                                      t.Grid(pages.appointment_columns, pages.appointment_hints, loc)),
                loc, "appointments"),
+        tools.tracker_part(kit),
         t.Part("notes", pages.notes, (t.Lines(loc),), loc, "notes"),
     )
 

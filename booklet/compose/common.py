@@ -53,7 +53,8 @@ def table(kit: m.Kit, table_id: str, loc=None) -> t.Table:
     source = kit.tables[table_id]
     numeric = tuple(all(_is_number(row[c]) for row in source.rows) for c in range(len(source.columns)))
     return t.Table(source.id, source.caption, tuple(source.columns), tuple(tuple(r) for r in source.rows),
-                   loc or source.loc, numbers(kit, source.sources), source.note, numeric)
+                   loc or source.loc, numbers(kit, source.sources), source.note, numeric, source.use,
+                   kit.meta.tools.use)
 
 
 def _is_number(cell: str) -> bool:
@@ -72,7 +73,8 @@ def chart(kit: m.Kit, table_id: str) -> t.Chart:
     series = tuple(t.Series(name, tuple(values), tuple(row[c] for row in source.rows))
                    for (name, values), c in zip(source.series(), spec.value_columns))
     return t.Chart(source.id, spec.title, tuple(source.categories()), series,
-                   chart_alt_text(source, kit.meta.pages.chart), spec.loc, source.columns[spec.category_column])
+                   chart_alt_text(source, kit.meta.pages.chart), spec.loc, source.columns[spec.category_column],
+                   use=spec.use, use_label=kit.meta.tools.use)
 
 
 def chart_alt_text(table: m.Table, word: str) -> str:

@@ -85,7 +85,7 @@ def fill(part: t.Part, patient, months) -> t.Part:
                                                       for b in part.blocks))
     if part.role == "appointments":
         rows = tuple((_day(a.date, months), a.time, a.who, a.notes) for a in patient.appointments)
-        return dataclasses.replace(part, blocks=tuple(dataclasses.replace(b, rows=rows) if isinstance(b, t.Grid)
+        return dataclasses.replace(part, blocks=tuple(dataclasses.replace(b, filled=rows) if isinstance(b, t.Grid)
                                                       else b for b in part.blocks))
     return part
 

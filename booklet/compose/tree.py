@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from booklet.compose.tree_tools import Choice, FillIn, Illustration, ResultsForm, Step, Steps  # noqa: F401
 from booklet.errors import Loc
 
 
@@ -64,6 +65,8 @@ class Table:
     refs: tuple[int, ...] = ()
     note: str | None = None
     numeric: tuple[bool, ...] = ()   # per column: does every cell hold a number ("92%")?
+    use: str | None = None           # what a reader can do with it, printed under it after ``use_label``
+    use_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class Chart:
     alt: str                    # states every value, so nothing depends on seeing the bars
     loc: Loc
     category: str = ""          # the table's header over the categories ("Stage"), for a data table
+    use: str | None = None      # what a reader can do with it, printed under it after ``use_label``
+    use_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,12 +155,16 @@ class Form:
 
 @dataclass(frozen=True)
 class Grid:
-    """A ruled grid filling the rest of the page: column labels, and faint hints in each cell."""
+    """A ruled grid: column labels, and faint hints in each cell. Without ``rows`` it fills the rest
+    of the page; with ``rows`` it has one row per label, printed in its first column. ``role``
+    (appointments, tracker, activity) names its column widths in the theme."""
 
     columns: tuple[str, ...]
     hints: tuple[str, ...]
     loc: Loc
-    rows: tuple[tuple[str, ...], ...] = ()     # rows already written in (a personal booklet)
+    filled: tuple[tuple[str, ...], ...] = ()   # rows already written in (a personal booklet)
+    rows: tuple[str, ...] = ()
+    role: str = "appointments"
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,7 @@ class WebLink:
 
 
 Block = (Paragraph | Heading | BulletList | Box | Table | Chart | Figure | Image | WriteIn | Definitions | Lines
-         | Form | Grid | SourceList | Contents | Badges | WebLink)
+         | Form | Grid | SourceList | Contents | Badges | WebLink | FillIn | Steps | ResultsForm | Illustration)
 
 
 @dataclass(frozen=True)

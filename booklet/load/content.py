@@ -13,7 +13,9 @@ from typing import Any
 
 from booklet import model as m
 from booklet.errors import Loc, Problems, unique_ids
-from booklet.load.fields import DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, Text, list_of, one_of
+from booklet.load import tools
+from booklet.load.fields import (DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, Text, build,
+                                 list_of, nested, one_of)
 from booklet.load.yamltext import compose_file
 
 OPTIONAL = dict(required=False)
@@ -34,18 +36,6 @@ def MONTHS(r: Reader, node):  # noqa: N802
     return names
 CALLOUT_KINDS = ("tip", "call-care-team", "important")
 RECEPTOR_VALUES = ("positive", "negative", "either", "low")
-
-
-def build(cls, r: Reader, node, spec: dict[str, Field], what: str):
-    """Read a mapping against ``spec`` and build ``cls``; None if any required value is unusable."""
-    values = r.fields(node, spec, what)
-    if values is None or any(values[k] is None for k, f in spec.items() if f.required):
-        return None
-    return cls(**values)
-
-
-def nested(cls, spec: dict[str, Field], what: str):
-    return lambda r, n: build(cls, r, n, spec, what)
 
 
 PAGES = nested(m.Pages, {k: Field(TEXT) for k in (
@@ -80,19 +70,21 @@ META = {
     "title": Field(TEXT), "subtitle": Field(TEXT), "edition": Field(TEXT), "language": Field(TEXT),
     "author": Field(TEXT), "subject": Field(TEXT), "keywords": Field(TEXT_LIST),
     "last_reviewed": Field(DATE), "next_review": Field(DATE), "disclaimer": Field(TEXT), "pages": Field(PAGES),
-    "handout": Field(HANDOUT_LABELS), "deck": Field(DECK_LABELS), "web": Field(WEB_LABELS),
+    "handout": Field(HANDOUT_LABELS), "deck": Field(DECK_LABELS), "web": Field(WEB_LABELS), **tools.META,
     "web_edition": Field(WEB_EDITION, **OPTIONAL),
 }
 SOURCE = nested(m.Source, {"id": Field(ID), "publisher": Field(TEXT), "title": Field(TEXT), "date": Field(TEXT),
-                           "seed": Field(TEXT), "author": Field(TEXT, **OPTIONAL)}, "a source")
+                           "seed": Field(TEXT), "author": Field(TEXT, **OPTIONAL),
+                           "short": Field(TEXT, **OPTIONAL)}, "a source")
 TERM = nested(m.GlossaryTerm, {"term": Field(TEXT), "definition": Field(TEXT),
                                "also": Field(TEXT_LIST, False, ())}, "a glossary term")
-CHART = nested(m.Chart, {"title": Field(TEXT), "category_column": Field(INT), "value_columns": Field(INT_LIST)},
+CHART = nested(m.Chart, {"title": Field(TEXT), "category_column": Field(INT), "value_columns": Field(INT_LIST),
+                         "use": Field(TEXT, **OPTIONAL)},
                "a chart")
 TABLE_CLINICIAN = nested(m.TableClinician, {"caption": Field(TEXT), "note": Field(TEXT)}, "the clinician part")
 TABLE = {"id": Field(ID), "caption": Field(TEXT), "columns": Field(TEXT_LIST),
          "rows": Field(list_of(TEXT_LIST, "a list of rows")), "sources": Field(ID_LIST),
-         "note": Field(TEXT, **OPTIONAL), "chart": Field(CHART, **OPTIONAL),
+         "note": Field(TEXT, **OPTIONAL), "chart": Field(CHART, **OPTIONAL), "use": Field(TEXT, **OPTIONAL),
          "clinician": Field(TABLE_CLINICIAN, **OPTIONAL)}
 CLINICIAN = nested(m.ClinicianView, {
     "title": Field(TEXT), "points": Field(TEXT_LIST), "notes": Field(TEXT), "sources": Field(ID_LIST),
@@ -113,9 +105,11 @@ BLOCKS: dict[str, tuple[type, dict[str, Field]]] = {
     "questions": (m.Questions, {"questions": Field(TEXT_LIST)}),
     "image": (m.Image, {"image": Field(TEXT), "alt": Field(TEXT), "caption": Field(TEXT, **OPTIONAL)}),
     "figure": (m.FigureRef, {"figure": Field(ID)}),
+    "tool": (m.Tool, {"tool": Field(one_of(*tools.TOOLS))}),
 }
 # YAML key -> dataclass field, where the block's kind key doubles as its main value
-RENAMES = {"image": "path", "chart": "table", "heading": "text", "bullets": "items", "callout": "kind", "questions": "items"}
+RENAMES = {"image": "path", "chart": "table", "heading": "text", "bullets": "items", "callout": "kind", "questions": "items",
+           "tool": "name"}
 
 
 def read_block(r: Reader, node) -> m.Block | None:
@@ -138,6 +132,10 @@ def read_block(r: Reader, node) -> m.Block | None:
     if kinds[0] == "callout" and values["text"] is None and not values["bullets"]:
         r.error(node, "a callout needs 'text' or 'bullets'")
         return None
+    if values.get("callout") == "call-care-team" and (values["text"] is None or not values["bullets"]):
+        r.error(node, "a call-care-team callout is a step-by-step panel: it needs 'bullets' (what to look for) "
+                      "and 'text' (what to do)")
+        return None
     return cls(**{RENAMES.get(k, k): v for k, v in values.items()})
 
 
@@ -156,7 +154,7 @@ SUBTYPE = {
                                          "a side effect"))),
     "outlook": Field(nested(m.Outlook, {"table": Field(ID), "columns": Field(TEXT_LIST), "text": Field(TEXT)},
                             "the outlook")),
-    "questions": Field(TEXT_LIST), "sources": Field(ID_LIST),
+    "questions": Field(TEXT_LIST), "sources": Field(ID_LIST), **tools.SUBTYPE,
 }
 QUESTION = nested(m.Question, {"question": Field(TEXT), "options": Field(TEXT_LIST), "answer": Field(TEXT),
                                 "explanation": Field(TEXT), "sources": Field(ID_LIST)}, "a question")

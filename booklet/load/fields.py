@@ -202,3 +202,15 @@ def one_of(*options: str) -> Callable[[Reader, Any], Any]:
 TEXT_LIST = list_of(TEXT, "a list of text")
 ID_LIST = list_of(ID, "a list of ids")
 INT_LIST = list_of(INT, "a list of numbers")
+
+
+def build(cls, r: Reader, node, spec: dict[str, Field], what: str):
+    """Read a mapping against ``spec`` and build ``cls``; None if any required value is unusable."""
+    values = r.fields(node, spec, what)
+    if values is None or any(values[k] is None for k, f in spec.items() if f.required):
+        return None
+    return cls(**values)
+
+
+def nested(cls, spec: dict[str, Field], what: str):
+    return lambda r, n: build(cls, r, n, spec, what)

@@ -17,6 +17,7 @@ from booklet.model.personal import Applies, Personal, PersonalWords  # noqa: F40
 from booklet.model.figures import *  # noqa: F401,F403
 from booklet.model.figures import Figure
 from booklet.model.words import *  # noqa: F401,F403
+from booklet.model.tools import *  # noqa: F401,F403
 from booklet.model.words import Meta
 
 

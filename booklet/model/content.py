@@ -21,6 +21,7 @@ class Source:
     seed: Text
     loc: Loc
     author: Text | None = None
+    short: Text | None = None   # a short form for the small print of a one-page handout
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Chart:
     category_column: int
     value_columns: tuple[int, ...]
     loc: Loc
+    use: Text | None = None     # what a reader can do with the chart (not how to read it)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Table:
     note: Text | None = None
     chart: Chart | None = None
     clinician: TableClinician | None = None
+    use: Text | None = None     # what a reader can do with the table (not how to read it)
 
     def series(self) -> list[tuple[str, list[float]]]:
         """(series name, values) for every chart value column; cells like '92%' read as 92.0."""
@@ -148,7 +151,16 @@ class Image:
     applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
 
-Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image | FigureRef
+@dataclass(frozen=True)
+class Tool:
+    """A write-in tool placed in a section: ``my-results`` or ``activity-log`` (words in kit.yaml)."""
+
+    name: Text
+    loc: Loc
+    applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
+
+
+Block = Paragraph | Heading | Bullets | Callout | TableRef | ChartRef | Questions | Image | FigureRef | Tool
 
 
 @dataclass(frozen=True)
@@ -202,6 +214,16 @@ class Outlook:
 
 
 @dataclass(frozen=True)
+class SubtypeCall:
+    """A handout's when-to-call advice: the signs to look for and what to do (the number comes
+    from the institution)."""
+
+    look_for: tuple[Text, ...]
+    do: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Subtype:
     id: Text
     name: Text
@@ -216,6 +238,8 @@ class Subtype:
     questions: tuple[Text, ...]
     sources: tuple[Text, ...]
     loc: Loc
+    key_points: tuple[Text, ...] = ()
+    when_to_call: SubtypeCall | None = None
 
 
 # -- the deck ----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from booklet.errors import Loc
 from booklet.load.fields import Text
+from booklet.model.tools import CoverWords, Institution, MyResultsWords, ToolWords, WhenToCallWords
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,11 @@ class Meta:
     pages: Pages
     handout: HandoutLabels
     deck: DeckLabels
+    institution: Institution
+    when_to_call: WhenToCallWords
+    my_results: MyResultsWords
+    cover: CoverWords
+    tools: ToolWords
     loc: Loc
     web: WebLabels | None = None             # required by the loader; None only in hand-made models
     web_edition: WebEdition | None = None    # optional: no QR code without it

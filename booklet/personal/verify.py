@@ -50,7 +50,7 @@ def _written(block) -> list[tuple[str, str]]:
         return [(f"{field} ({label})", value) for field, values in zip(block.fields, block.values)
                 for label, value in zip(block.line_labels, values) if value]
     if isinstance(block, t.Grid):
-        return [(f"appointment {n} ({column})", cell) for n, row in enumerate(block.rows, start=1)
+        return [(f"appointment {n} ({column})", cell) for n, row in enumerate(block.filled, start=1)
                 for column, cell in zip(block.columns, row) if cell]
     return []
 

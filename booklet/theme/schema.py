@@ -47,6 +47,7 @@ class Colours:
     table_stripe: Colour
     chart_series: tuple[Colour, ...]
     background: Colour
+    cover_art: tuple[Colour, ...]    # the cover picture: sky, sun, far hill, near hill, then one per person
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class Page:
     margin_inner_mm: float
     margin_outer_mm: float
     pad_to_multiple_of: int
+    least_fill: float            # a page less full than this share is near-empty: page breaks avoid one
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,12 @@ class BookletLooks:
     title_leading: float
     subtitle_leading: float
     contents_leading: float
+    tracker_column_widths: tuple[float, ...]    # the side-effect tracker's columns, as fractions
+    activity_column_widths: tuple[float, ...]   # the weekly activity log's columns, as fractions
+    step_disc: float             # the diameter of a panel step's number disc
+    cover_art_height_mm: float   # the cover picture's height
+    cover_logo_height_mm: float  # the institution's logo on the cover, if the theme names one
+    cover_logo: str | None = None   # path to the institution's logo (PNG or JPEG), relative to the theme file
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,9 @@ class HandoutLooks:
     header_rule: float           # the rule under the title and badges
     learn_more_edge: float       # the thick left edge of "to learn more"
     learn_more_padding: tuple[float, ...]   # left, top, bottom
+    box_padding: float           # inside the key points box, the when-to-call panel and My results
+    box_edge: float              # their thick left edge
+    step_disc: float             # the diameter of a panel step's number disc, times the body size
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,17 @@ COST = 1.0          # seconds per document, roughly: the build balances its proc
 
 
 def preflight(docs, theme, options):
-    """Every character the booklet will print must exist in the font."""
+    """Every character the booklet will print must exist in the font; a cover logo the theme names
+    must be there."""
     from booklet.compose.walk import document_strings
+    from booklet.errors import Loc
+    from booklet.outputs.booklet_pdf.tools import logo_problems
     from booklet.typeset.fonts import check_glyphs
 
-    return check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme, ("regular", "bold"))
+    problems = check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme, ("regular", "bold"))
+    for message in logo_problems(theme):
+        problems.error(Loc(str(theme.path)), message)
+    return problems
 
 
 def render(doc, theme, options) -> bytes:

@@ -108,9 +108,8 @@ class BookletTemplate(BaseDocTemplate):
         self.numbers: dict[str, str] = {}       # form name -> part key, for the contents page
         self.opening_pages: set[int] = set()
         self.running = ""
-        band = theme.booklet.cover_band_mm * MM
-        cover = Frame(g.inner, g.bottom, g.width - g.inner - g.outer, g.height - band - g.top - g.bottom,
-                      id="cover", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover = Frame(0, 0, g.width, g.height, id="cover",      # the cover flowable places everything itself
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
             PageTemplate("cover", [cover], onPage=self._cover),
             PageTemplate("even", [self._frame(2)], onPageEnd=self._furniture),
@@ -142,17 +141,9 @@ class BookletTemplate(BaseDocTemplate):
 
     # -- page decoration ----------------------------------------------------------------------
     def _cover(self, canv, doc) -> None:
-        g, theme = self.geometry, self.theme
+        """The cover's page: its metadata (the cover flowable draws the page itself)."""
         pdfbase.stamp_date(canv, self.build_time)
         canv.showOutline()
-        band = theme.booklet.cover_band_mm * MM
-        canv.saveState()
-        canv.setFillColor(pdfbase.colour(theme, "heading"))
-        canv.rect(0, g.height - band, g.width, band, stroke=0, fill=1)
-        canv.setFillColor(pdfbase.colour(theme, "accent"))
-        canv.rect(0, g.height - band - theme.booklet.callout_edge_width, g.width,
-                  theme.booklet.callout_edge_width, stroke=0, fill=1)
-        canv.restoreState()
 
     def _furniture(self, canv, doc) -> None:
         """Running header (the current part's title, not on the page where it starts) and page number."""

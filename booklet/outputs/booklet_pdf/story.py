@@ -9,10 +9,12 @@ from __future__ import annotations
 import io
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, PageBreak, Spacer, Table
 
 from booklet.compose import tree as t
 from booklet.errors import fail
+from booklet.outputs.booklet_pdf import tools
+from booklet.outputs.booklet_pdf.balance import Block, TailNotes, with_breaks
 from booklet.outputs.booklet_pdf.pages import Anchor, BookletTemplate, Geometry, PadMarker, Running
 from booklet.outputs.booklet_pdf.styles import make_styles
 from booklet.outputs.pdf import base as pdfbase
@@ -20,12 +22,20 @@ from booklet.outputs.pdf.chart import bar_chart
 from booklet.outputs.pdf.figure import figure_block
 from booklet.outputs.pdf.private import kept_height
 from booklet.outputs.pdf.qr import web_link
-from booklet.outputs.pdf.flowables import ContentsEntry, RuledGrid, RuledLines, callout_box, data_table, figure
+from booklet.outputs.pdf.flowables import (ContentsEntry, RuledGrid, RuledLines, _Ruled, callout_box, data_table,
+                                          figure)
 
 
 def para(text: str, style, refs: tuple[int, ...] = ()):
     """Content text as a paragraph (escaped by pdf.base); booklet styles never change once made."""
     return pdfbase.para(text, style, refs, stable=True)
+
+
+def splits(group: list) -> bool:
+    """Whether a group of flowables may break across pages: not when it is kept together, a boxed
+    callout or form, or ruled lines to write on."""
+    first = next((f for f in group if not isinstance(f, (CondPageBreak, Spacer))), None)
+    return not isinstance(first, (KeepTogether, Table, _Ruled, ContentsEntry))
 
 
 class Story:
@@ -55,11 +65,18 @@ class Story:
 
     def part(self, part: t.Part) -> list:
         if part.role == "cover":
-            return [self.cover_line(b) for b in part.blocks]
+            return tools.cover(self, part)
         furniture = {"glossary": self.glossary, "care-team": self.care_team, "appointments": self.appointments,
-                     "sources": self.sources}
+                     "sources": self.sources, "tracker": lambda blocks: tools.tracker(self, blocks)}
         make = furniture.get(part.role, self.blocks)
-        return [PageBreak(), Anchor(part.key, part.title), para(part.title, self.styles["h1"]), *make(part.blocks)]
+        tail = [self.tail_notes(part.key)] if part.role == "section" else []
+        return [PageBreak(), Anchor(part.key, part.title), para(part.title, self.styles["h1"]), *make(part.blocks),
+                *tail]
+
+    def tail_notes(self, key: str) -> TailNotes:
+        """Lines to write on filling a section's near-empty last page, if it has one."""
+        return TailNotes(key, para(self.doc.pad_title, self.styles["field"]), self.lines(None),
+                         self.geometry.frame_height, self.theme.page.least_fill)
 
     def cover_line(self, block: t.Paragraph | t.WebLink):
         if isinstance(block, t.WebLink):
@@ -74,18 +91,34 @@ class Story:
 
     def blocks(self, blocks) -> list:
         """The blocks of a part; a sub-heading only starts where the start of its next block fits too
-        (platypus's keepWithNext cannot hold a heading to a list, a table or a kept-together block)."""
+        (platypus's keepWithNext cannot hold a heading to a list, a table or a kept-together block);
+        a page may break before any block but the one after a heading (see ``balanced``)."""
         made = [self.node(n) for n in blocks]
-        out: list = []
-        for node, block, after in zip(blocks, made, made[1:] + [[]]):
-            if isinstance(node, t.Heading) and after:
-                out.append(CondPageBreak(self.height(block) + self.start_height(after)))
-            out += block
-        return out
+        groups: list[list] = []
+        allowed: list[bool] = []
+        for i, (node, block, after) in enumerate(zip(blocks, made, made[1:] + [[]])):
+            start = [CondPageBreak(self.height(block) + self.start_height(after))] if isinstance(node, t.Heading) and after else []
+            may = i == 0 or not isinstance(blocks[i - 1], t.Heading)
+            if isinstance(node, t.WriteIn):      # a page may also break between two questions
+                groups += [[question] for question in block[:-1]]
+                groups[-1].append(block[-1])
+                allowed += [may] + [True] * (len(block) - 2)
+            else:
+                groups.append(start + block)
+                allowed.append(may)
+        return self.balanced(groups, allowed)
+
+    def balanced(self, groups: list[list], allowed: list[bool]) -> list:
+        """The groups' flowables with a balancing break before each group ``allowed`` to start a page,
+        so the part never ends on an accidental near-empty page (``balance``)."""
+        blocks = [Block(self.height(group), splits(group)) for group in groups]
+        return with_breaks(groups, blocks, self.geometry.frame_height, self.theme.page.least_fill, allowed)
 
     def height(self, flowables: list) -> float:
         total = 0.0
         for f in flowables:
+            if isinstance(f, CondPageBreak):      # takes no room where it does not break
+                continue
             _, h = f.wrapOn(self.scratch, self.width, self.geometry.frame_height)
             h = kept_height(f) if isinstance(f, KeepTogether) else h
             total += h + f.getSpaceBefore() + f.getSpaceAfter()
@@ -105,7 +138,10 @@ class Story:
         gap = Spacer(1, b.space_after_paragraph * 1.5)
         match node:
             case t.Paragraph():
-                return [para(node.text, s.get(node.role, s["body"]), node.refs)]
+                paragraph = para(node.text, s.get(node.role, s["body"]), node.refs)
+                if node.text.rstrip().endswith(":"):     # it introduces what follows: never end a page
+                    paragraph.keepWithNext = 1
+                return [paragraph]
             case t.Heading():
                 return [para(node.text, s["h2"])]
             case t.BulletList():     # a list up to a third of a page is never split
@@ -117,16 +153,21 @@ class Story:
             case t.Table():
                 return data_table(node, self.width, self.theme, header=s["header"], cell=s["cell"],
                                   caption=s["caption"], note=s["note"], padding=b.table_padding,
-                                  rule_width=b.rule_width, max_height=self.geometry.frame_height) + [gap]
+                                  rule_width=b.rule_width, max_height=self.geometry.frame_height, use=s["use"]) + [gap]
             case t.Chart():
                 chart = bar_chart(node, min(b.chart_width, self.width), b.chart_height, self.theme,
                                   font=self.fonts["regular"], size=b.chart_label_size, hatch_gap=b.hatch_gap,
                                   rule_width=b.rule_width)
-                return [KeepTogether([para(node.title, s["caption"]), chart]), gap]
+                use = [tools.use_line(self, node)] if node.use else []
+                return [KeepTogether([para(node.title, s["caption"]), chart, *use]), gap]
             case t.Figure():         # vector graphics, kept on one page with its title and words
                 return [figure_block(node, self.width, self.theme, self.fonts, title_style=s["caption"],
                                      text_style=s["body"], gap=b.space_after_paragraph,
                                      max_height=self.geometry.frame_height), gap]
+            case t.Steps():
+                return tools.steps(self, node)
+            case t.ResultsForm():
+                return tools.results(self, node)
             case t.WriteIn():
                 return [KeepTogether([para(q, s["item"]), self.lines(b.write_lines_per_question)])
                         for q in node.items] + [gap]
@@ -138,8 +179,9 @@ class Story:
                         for term, words in node.items] + [gap]
             case t.Contents():
                 size = b.contents_size
-                return [ContentsEntry(para(title, s["contents"]), key, self.template.number_form(key), size * 3,
-                                      size * 0.7, self.colour("muted"), b.rule_width) for key, title in node.entries]
+                entries = [[ContentsEntry(para(title, s["contents"]), key, self.template.number_form(key), size * 3,
+                                          size * 0.7, self.colour("muted"), b.rule_width)] for key, title in node.entries]
+                return self.balanced(entries, [True] * len(entries))
             case t.Lines():
                 every = b.write_lines_per_question + 1 if node.numbered else 1
                 return [self.lines(node.count, every=every, numbered=node.numbered)]
@@ -151,6 +193,8 @@ class Story:
         for block in node.body:
             if isinstance(block, t.BulletList):
                 inner.append(self.bullets(block.items, block.refs))
+            elif isinstance(block, t.Grid):
+                inner.append(tools.grid(self, block))
             else:
                 inner.append(para(block.text, s.get(block.role, s["body"]), block.refs))
         return inner
@@ -178,15 +222,15 @@ class Story:
     def glossary(self, blocks) -> list:
         intro, terms = blocks
         s = self.styles
-        out = [para(intro.text, s["body"]), Spacer(1, self.b.space_after_paragraph)]
+        groups = [[para(intro.text, s["body"]), Spacer(1, self.b.space_after_paragraph)]]
         for term, definition in terms.items:
-            out.append(KeepTogether([para(term, s["strong"]), para(definition, s["definition"])]))
-        return out
+            groups.append([KeepTogether([para(term, s["strong"]), para(definition, s["definition"])])])
+        return self.balanced(groups, [True] * len(groups))
 
     def care_team(self, blocks) -> list:
         intro, form = blocks
         s = self.styles
-        out = [para(intro.text, s["body"]), Spacer(1, self.b.space_after_paragraph)]
+        groups = [[para(intro.text, s["body"]), Spacer(1, self.b.space_after_paragraph)]]
         values = form.values or ((),) * len(form.fields)
         for field, written in zip(form.fields, values):
             lines = RuledLines(len(form.line_labels), self.b.ruled_line_gap, self.colour("rule"), self.b.rule_width,
@@ -194,8 +238,8 @@ class Story:
                                number_colour=self.colour("muted"), labels=tuple(form.line_labels),
                                written=tuple(written), written_font=self.fonts["regular"],
                                written_size=self.b.body_size, written_colour=self.colour("text"))
-            out.append(KeepTogether([para(field, s["field"]), lines]))
-        return out
+            groups.append([KeepTogether([para(field, s["field"]), lines])])
+        return self.balanced(groups, [True] * len(groups))
 
     def appointments(self, blocks) -> list:
         intro, grid = blocks
@@ -209,7 +253,7 @@ class Story:
                           hints=list(grid.hints), hint_font=self.fonts["regular"], hint_size=self.b.body_size,
                           hint_colour=self.colour("muted"), header=tuple(grid.columns),
                           header_font=self.fonts["bold"], header_colour=self.colour("text"),
-                          written=tuple(grid.rows), written_font=self.fonts["regular"],
+                          written=tuple(grid.filled), written_font=self.fonts["regular"],
                           written_size=self.b.body_size)]
 
     def notes_page(self) -> list:

@@ -45,6 +45,9 @@ def make_styles(theme, fonts: dict[str, str]) -> dict[str, ParagraphStyle]:
         "field": like("field", fontName=bold, spaceBefore=b.space_after_paragraph, spaceAfter=0, keepWithNext=1),
         "item": like("item", spaceAfter=b.space_after_paragraph / 2),
         "definition": like("definition", leftIndent=b.bullet_indent),
+        "use": like("use", spaceBefore=b.space_after_paragraph * 0.75),
+        "institution": like("institution", fontName=bold, fontSize=b.h2_size, leading=b.h2_size * b.h2_leading,
+                            textColor=colour("heading"), spaceAfter=b.space_after_paragraph / 2),
         "contents": like("contents", fontSize=b.contents_size, leading=b.contents_size * b.contents_leading, spaceAfter=0),
     }
 

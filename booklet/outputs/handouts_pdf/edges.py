@@ -10,6 +10,7 @@ from reportlab.platypus.flowables import HRFlowable
 
 from booklet.compose import tree as t
 from booklet.outputs.handouts_pdf.looks import TALL, Looks
+from booklet.outputs.handouts_pdf.tools import results_strip
 from booklet.outputs.pdf.base import colour
 from booklet.outputs.pdf.qr import MM, QrCode
 from booklet.theme import Theme
@@ -79,9 +80,9 @@ def title_style(name: str, looks: Looks, width: float) -> ParagraphStyle:
 
 
 def header_parts(header: t.Part, looks: Looks, width: float) -> list[tuple[Flowable, float]]:
-    """(flowable, gap above) for the title, the receptor badges and a rule."""
+    """(flowable, gap above) for the title, the receptor badges, the reader's own results and a rule."""
     theme = looks.theme
-    title, badges = header.blocks
+    title, badges, *more = header.blocks
     boxes = []
     for name, status, word in badges.items:
         tint = getattr(theme.handout, f"badge_{status}")
@@ -90,8 +91,10 @@ def header_parts(header: t.Part, looks: Looks, width: float) -> list[tuple[Flowa
                       colour(theme, f"{tint}_fill"), colour(theme, f"{tint}_edge")))
     label = looks.para(badges.label, looks.strong)
     label_w = min(stringWidth(badges.label, looks.strong.fontName, looks.strong.fontSize) + 2, width * 0.2)
+    results = [(results_strip(block, looks, width), looks.gap_item * 2) for block in more
+               if isinstance(block, t.ResultsForm)]
     return [(looks.para(title.text, title_style(title.text, looks, width)), 0.0),
-            (Badges(label, label_w, boxes, theme.handout), looks.gap_item * 2),
+            (Badges(label, label_w, boxes, theme.handout), looks.gap_item * 2), *results,
             (HRFlowable(width="100%", thickness=theme.handout.header_rule, color=colour(theme, "accent"),
                         spaceBefore=0, spaceAfter=0),
              looks.gap_heading * 0.7)]

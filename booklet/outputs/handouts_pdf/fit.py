@@ -121,7 +121,7 @@ def lay_out(doc: t.Document, theme: Theme, fit: Fit, trial: bool = False) -> Lay
     footer = _measure(footer_parts(parts["footer"], looks, width), width)
     body_top = sum(gap + h for _, gap, h in header) + looks.gap_heading * 0.8
     footer_top = height - sum(gap + h for _, gap, h in footer)
-    room = footer_top - fit.size - body_top
+    room = footer_top - fit.size * 0.6 - body_top     # a little air above the footer
 
     gutter = theme.handout.column_gap_mm * mm
     column_w = (width - gutter) / 2
@@ -133,7 +133,8 @@ def lay_out(doc: t.Document, theme: Theme, fit: Fit, trial: bool = False) -> Lay
     if placed is None:
         over = columns.needed(max(room, 0.0)) - room
         longest = _longest(pieces)
-        where = next((p.loc for p in pieces if longest and p.label == longest[0][0] and p.loc), None)
+        under = [p for p in pieces if longest and p.label == longest[0][0] and p.loc]
+        where = max(under, key=lambda p: p.height).loc if under else None   # the tallest piece: where to cut
         return Layout(fit, False, over=over, longest=longest, where=where, room=room)
     parts = _stack(header, 0.0, 0.0, width)
     most = theme.handout.stretch_spacing / fit.spacing

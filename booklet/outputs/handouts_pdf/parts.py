@@ -7,6 +7,7 @@ column is too narrow for them side by side.
 from __future__ import annotations
 
 from booklet.compose import tree as t
+from booklet.outputs.handouts_pdf import tools
 from booklet.outputs.handouts_pdf.flow import Piece
 from booklet.outputs.handouts_pdf.looks import Looks, table_pieces, text_piece
 from booklet.typeset.fonts import width as stringWidth
@@ -33,38 +34,54 @@ def column_pieces(body: t.Part, looks: Looks, width: float) -> list[Piece]:
                 style, lead = looks.hanging(markers[block.marker])
                 for item in block.items:
                     text(lead + item, getattr(item, "loc", block.loc), style)
-            case t.Definitions():
+            case t.Definitions():     # each term in bold, its explanation run in after it
                 style, lead = looks.hanging(markers["bullet"])
-                strong = looks.style("effect", parent=style, fontName=looks.fonts["bold"])
-                helps = looks.style("helps", leftIndent=style.leftIndent)
+                run_in = tools.labelled(looks, style)
                 for term, explanation in block.items:
-                    text(lead + term, getattr(term, "loc", block.loc), strong)
-                    pieces[-1].keep_next, pieces[-1].leading = True, 0.0
-                    pieces.append(text_piece(looks, explanation, helps, width, 0.0, label=label, loc=block.loc))
+                    flow = run_in(lead + sentence(term), explanation)
+                    gap = looks.gap_after_heading if pieces[-1].keep_next else looks.gap_item
+                    pieces.append(Piece(flow, tools.height(flow, width), gap, leading=style.leading, label=label,
+                                        loc=getattr(term, "loc", block.loc)))
             case t.Table():
                 text(block.caption, block.loc, looks.strong)
                 pieces.extend(outlook_pieces(block, looks, width, label))
+                if block.note:
+                    text(block.note, getattr(block.note, "loc", block.loc))
+                if block.use:
+                    flow = tools.use_line(block, looks)
+                    pieces.append(Piece(flow, tools.height(flow, width), looks.gap_item, label=label, loc=block.loc))
+            case t.Box() | t.Steps():
+                label = block.title or label
+                flow = (tools.key_points if isinstance(block, t.Box) else tools.steps_panel)(block, looks, width)
+                gap = looks.gap_heading if pieces else 0.0
+                pieces.append(Piece(flow, tools.height(flow, width), gap, label=label, loc=block.loc))
             case _:
                 raise TypeError(f"a handout body cannot hold {block!r}")
     return pieces
 
 
+def sentence(text: str) -> str:
+    """A term run in before its explanation ends like a sentence."""
+    return text if text.endswith((".", "?", "!", ":")) else f"{text}."
+
+
 def outlook_pieces(table: t.Table, looks: Looks, width: float, label: str) -> list[Piece]:
     """The subtype's columns of the shared survival table.
 
-    Value columns are made just wide enough for their longest word, so no word is broken; if that
-    leaves the row labels too little room, each label goes on a line of its own above its values.
+    Value columns are made just wide enough for their longest word, so no word is broken; the row
+    labels get the rest. If they would get less than a fifth of the column, or if it is shorter,
+    each label goes on a line of its own above its values instead.
     """
     category, *columns = table.header
     cells = [list(columns)] + [list(row[1:]) for row in table.rows]
     font, size = looks.th.fontName, looks.th.fontSize
     longest = max(stringWidth(word, font, size) for row in cells for cell in row for word in str(cell).split())
     value = max(longest + 2 * looks.pad + 8, width * 0.2)
-    stacked = width - value * len(columns) < width * 0.45
     rows = [[(row[0], looks.body)] + [(cell, looks.value) for cell in row[1:]] for row in table.rows]
-    if stacked:
-        return table_pieces(looks, [category, *columns], rows, [width / len(columns)] * len(columns), looks.gap_item,
-                            label, span_first=True, loc=table.loc)
+    stacked = table_pieces(looks, [category, *columns], rows, [width / len(columns)] * len(columns),
+                           looks.gap_item, label, span_first=True, loc=table.loc)
+    if width - value * len(columns) < width * 0.2:
+        return stacked
     widths = [width - value * len(columns)] + [value] * len(columns)
-    return table_pieces(looks, [category, *columns], rows, widths, looks.gap_item, label, centred=True,
-                        loc=table.loc)
+    side = table_pieces(looks, [category, *columns], rows, widths, looks.gap_item, label, centred=True, loc=table.loc)
+    return min((side, stacked), key=lambda pieces: sum(p.height for p in pieces))

@@ -22,12 +22,17 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(words(text))
 
 
-class Measured(Flowable):
-    """A paragraph's height without building it: for trial layouts only, never drawn."""
+class _Label(str):
+    """A word of a run-in label, measured in the label's font."""
 
-    def __init__(self, text: str, style):
+
+class Measured(Flowable):
+    """A paragraph's height without building it: for trial layouts only, never drawn. ``label``
+    words run in before the text in ``label_font`` (a bold label, as ``pdf.base.labelled`` makes)."""
+
+    def __init__(self, text: str, style, label: str = "", label_font: str | None = None):
         super().__init__()
-        self.text, self.style = str(text), style
+        self.text, self.style, self.label, self.label_font = str(text), style, str(label), label_font
 
     def wrap(self, avail_width, avail_height):
         style = self.style
@@ -35,8 +40,14 @@ class Measured(Flowable):
         rest = avail_width - style.leftIndent - style.rightIndent
         font, size = style.fontName, style.fontSize
         space = unit_width(" ", font) * size
-        lines = line_count(_words(self.text), lambda word: unit_width(word, font) * size, first, rest,
-                           space=space, give=(style.spaceShrinkage or 0.0) * space, long_word=split_evenly(rest))
+        label = tuple(_Label(w) for w in _words(self.label)) if self.label else ()
+        words = (*label, *_words(self.text)) if label else _words(self.text)
+
+        def width_of(word: str) -> float:
+            return unit_width(word, self.label_font if isinstance(word, _Label) else font) * size
+
+        lines = line_count(words, width_of, first, rest, space=space,
+                           give=(style.spaceShrinkage or 0.0) * space, long_word=split_evenly(rest))
         self.width, self.height = avail_width, lines * style.leading
         return self.width, self.height
 

@@ -25,6 +25,12 @@ def para(text: str, style, refs: tuple[int, ...] = (), stable: bool = False) -> 
     return (StableParagraph if stable else Paragraph)(source, style)
 
 
+def labelled(label: str, text: str, style, bold_font: str, stable: bool = False) -> Paragraph:
+    """"Label: text" with the label in ``bold_font``; both escaped here, like every content string."""
+    source = f'<font name="{bold_font}">{escape.markup(label)}</font> {escape.markup(text)}'
+    return (StableParagraph if stable else Paragraph)(source, style)
+
+
 def register_fonts(theme) -> dict[str, str]:
     """Register the theme's four faces by explicit path; returns face -> registered font name."""
     names = fonts.register_family(theme)

@@ -7,11 +7,11 @@ the sizes, so the booklet and the handouts can share these without drifting apar
 """
 from __future__ import annotations
 
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Table, TableStyle
 
 from booklet.compose import tree as t
-from booklet.outputs.pdf.base import colour, para
+from booklet.outputs.pdf.base import colour, labelled, para
 from booklet.outputs.pdf.private import row_heights
 from booklet.typeset import measure
 from booklet.typeset.fonts import width as text_width
@@ -32,9 +32,10 @@ def column_widths(rows: list[list[str]], styles: list, width: float, padding: fl
 
 
 def data_table(table: t.Table, width: float, theme, *, header, cell, caption, note, padding: float,
-               rule_width: float, max_height: float) -> list[Flowable]:
-    """Caption above, the table (header row repeated on every page it spans), note below. The
-    styles must not change afterwards (the paragraphs remember their line breaks).
+               rule_width: float, max_height: float, use=None) -> list[Flowable]:
+    """Caption above, the table (header row repeated on every page it spans), note below, then what
+    the reader can do with it (in the ``use`` style). The styles must not change afterwards (the
+    paragraphs remember their line breaks).
 
     A table up to half of ``max_height`` (the frame) is kept whole with its caption; a longer one
     starts on a new page unless its caption, header and first rows fit, then breaks between rows.
@@ -55,6 +56,10 @@ def data_table(table: t.Table, width: float, theme, *, header, cell, caption, no
     ]))
     title = para(table.caption, caption, table.refs, stable=True)
     parts: list[Flowable] = [title, grid] + ([para(table.note, note, stable=True)] if table.note else [])
+    if table.use:
+        if table.note:
+            parts[-1].keepWithNext = 1        # the note is never left without what to do with the table
+        parts.append(labelled(table.use_label, table.use, use or note, caption.fontName, stable=True))
     heights = [p.wrap(width, max_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in parts]
     rows = row_heights(grid)
     grid.splitInRow = int(max(rows) > max_height * 0.8)    # only a giant row may break inside itself
@@ -186,59 +191,81 @@ def fitted(text: str, font: str, size: float, width: float) -> float:
 
 
 class RuledGrid(_Ruled):
-    """A ruled form: columns of the given width fractions, rows ``row_height`` apart, filling the rest
-    of the frame; ``hints`` are faint marks printed in each cell of a column (e.g. '/' in a date)."""
+    """A ruled form: columns of the given width fractions, rows at least ``row_height`` apart,
+    filling the rest of the frame; ``hints`` are faint marks printed in each cell of a column (e.g.
+    '/' in a date; a hint with line breaks stacks its lines, e.g. words to circle). The column
+    labels of ``header`` wrap within their columns. With ``labels`` it has one row per label
+    (printed in its first column) under the header, and only that height."""
 
     def __init__(self, fractions: list[float], row_height: float, colour, rule_width: float, *,
                  hints: list[str] | None = None, hint_font: str = "", hint_size: float = 0, hint_colour=None,
                  header: tuple[str, ...] = (), header_font: str = "", header_colour=None,
+                 labels: tuple[str, ...] = (), label_font: str = "",
                  written: tuple[tuple[str, ...], ...] = (), written_font: str = "", written_size: float = 0):
         super().__init__()
         self.header, self.header_font, self.header_colour = header, header_font, header_colour
-        self.written, self.written_font, self.written_size = written, written_font, written_size
+        self.labels, self.label_font = labels, label_font
+        self.written, self.written_font, self.written_size = written, written_font, written_size   # filled rows
         self.fractions, self.row_height, self.colour, self.rule_width = fractions, row_height, colour, rule_width
         self.hints = hints or [""] * len(fractions)
         self.hint_font, self.hint_size, self.hint_colour = hint_font, hint_size, hint_colour
         self.rows = 1
 
     def wrap(self, aw, ah):
+        size, line = self.hint_size, self.hint_size * 1.2
         self.width = aw
-        self.rows = max(1, int(ah // self.row_height))
-        self.height = self.rows * self.row_height
+        self.xs = [0.0]
+        for f in self.fractions:
+            self.xs.append(self.xs[-1] + f * aw / sum(self.fractions))
+        self.heads = [simpleSplit(label, self.header_font, size, self.xs[c + 1] - self.xs[c] - size * 0.8)
+                      for c, label in enumerate(self.header)]
+        most_head = max((len(lines) for lines in self.heads), default=0)
+        self.head_h = max(self.row_height, most_head * line + size * 0.8) if self.header else 0.0
+        most_hint = max((len(str(hint).split("\n")) for hint in self.hints), default=1)
+        self.body_h = max(self.row_height, most_hint * line + size * 0.8)
+        if self.labels:
+            self.rows = len(self.labels)
+        else:
+            self.rows = max(1, int((ah - self.head_h) // self.body_h))
+        self.height = self.head_h + self.rows * self.body_h
         return aw, self.height
 
     def draw(self):
-        canv = self.pen()
-        xs = [0.0]
-        for f in self.fractions:
-            xs.append(xs[-1] + f * self.width / sum(self.fractions))
+        canv, xs, size, line = self.pen(), self.xs, self.hint_size, self.hint_size * 1.2
         for r in range(self.rows + 1):
-            canv.line(0, r * self.row_height, self.width, r * self.row_height)
+            canv.line(0, r * self.body_h, self.width, r * self.body_h)
+        canv.line(0, self.height, self.width, self.height)
         for x in xs:
             canv.line(x, 0, x, self.height)
-        first_hint_row = self.rows
-        if self.header:  # column labels in the top row
-            canv.setFont(self.header_font, self.hint_size)
+        if self.header:  # column labels in the top row, wrapped within their columns
+            canv.setFont(self.header_font, size)
             canv.setFillColor(self.header_colour)
-            first_hint_row -= 1
-            for c, label in enumerate(self.header):
-                canv.drawString(xs[c] + self.hint_size * 0.4, self.height - self.row_height * 0.62, label)
-        for k, row in enumerate(self.written[:first_hint_row]):      # filled rows, from the top
-            y = (first_hint_row - 1 - k) * self.row_height + self.row_height * 0.35
+            for c, lines in enumerate(self.heads):
+                for n, text in enumerate(lines):
+                    canv.drawString(xs[c] + size * 0.4, self.height - size * 0.4 - size - n * line, text)
+        filled = min(len(self.written), self.rows)
+        for k, row in enumerate(self.written[:filled]):      # rows already filled in, from the top
+            y = self.height - self.head_h - (k + 1) * self.body_h + (self.body_h - size) / 2 + size * 0.15
             canv.setFillColor(self.header_colour)
             for c, cell in enumerate(row[:len(xs) - 1]):
-                room = xs[c + 1] - xs[c] - self.hint_size * 0.8
+                room = xs[c + 1] - xs[c] - size * 0.8
                 canv.setFont(self.written_font, fitted(cell, self.written_font, self.written_size, room))
-                canv.drawString(xs[c] + self.hint_size * 0.4, y, cell)
-        first_hint_row -= min(len(self.written), first_hint_row)
+                canv.drawString(xs[c] + size * 0.4, y, cell)
         if self.hint_font:
-            canv.setFont(self.hint_font, self.hint_size)
+            canv.setFont(self.hint_font, size)
             canv.setFillColor(self.hint_colour)
-            for r in range(first_hint_row):
+            for r in range(self.rows - filled):
                 for c, hint in enumerate(self.hints):
-                    if hint:
-                        canv.drawCentredString((xs[c] + xs[c + 1]) / 2, r * self.row_height + self.row_height * 0.35,
-                                               hint)
+                    lines = [text for text in str(hint).split("\n")] if hint else []
+                    top = r * self.body_h + (self.body_h + len(lines) * line) / 2 - size
+                    for n, text in enumerate(lines):
+                        canv.drawCentredString((xs[c] + xs[c + 1]) / 2, top - n * line, text)
+        if self.labels:    # the row labels, top row first, in the first column
+            canv.setFont(self.label_font, size)
+            canv.setFillColor(self.header_colour)
+            for r, label in enumerate(self.labels):
+                y = self.height - self.head_h - (r + 1) * self.body_h + (self.body_h - size) / 2 + size * 0.15
+                canv.drawString(xs[0] + size * 0.4, y, label)
 
 
 # -- contents entries with late page numbers ------------------------------------------------------
