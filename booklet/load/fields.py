@@ -115,7 +115,7 @@ class Reader:
         if not value:
             self.error(node, "text is empty")
             return None
-        bad = FORBIDDEN_IN_TEXT.search(value)
+        bad = FORBIDDEN_IN_TEXT.search(value) if node.style == '"' else None   # only escapes can bring them
         if bad:
             self.error(node, f"control character U+{ord(bad.group()):04X} at character {bad.start() + 1} "
                              "is not allowed")

@@ -8,6 +8,7 @@ empty or not UTF-8. Problems are reported, never raised.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -78,13 +79,31 @@ def decode_utf8(data: bytes, path: str, problems: Problems) -> str | None:
         return None
 
 
+_COMPOSED: dict[tuple[str, str], tuple] = {}     # (shown path, sha1 of the bytes) -> (node, problems)
+
+
 def compose_file(path: Path, shown: str, problems: Problems):
-    """The root node of a YAML file, or None after reporting why it cannot be used."""
+    """The root node of a YAML file, or None after reporting why it cannot be used.
+
+    A file whose bytes were composed before in this process is not composed again (the watcher
+    reloads the content on every save; only the files that changed cost anything)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         problems.error(Loc(shown), f"cannot read file: {exc.strerror}")
         return None
+    key = (shown, hashlib.sha1(data).hexdigest())
+    if key not in _COMPOSED:
+        found = Problems()
+        _COMPOSED[key] = (_compose_bytes(data, shown, found), found.items)
+        if len(_COMPOSED) > 4096:
+            _COMPOSED.pop(next(iter(_COMPOSED)))
+    node, items = _COMPOSED[key]
+    problems.items.extend(items)
+    return node
+
+
+def _compose_bytes(data: bytes, shown: str, problems: Problems):
     text = decode_utf8(data, shown, problems)
     if text is None:
         return None
