@@ -54,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     personal.add_argument("--jobs", type=_positive, default=1, metavar="N", help="worker processes (default 1)")
     personal.add_argument("--shard", type=_shard, metavar="K/N", help="build only slice K of N of the list")
     personal.add_argument("--forget", metavar="ID", help="remove the outputs of patient ID and stop")
+    watch = sub.add_parser("watch", parents=[common], help="rebuild on every save",
+                           description="Build into --out, then rebuild on every change to --content or --styles, "
+                                       "rendering only what changed; problems are printed and the last good build "
+                                       "stays in place.")
+    watch.add_argument("--out", type=Path, default=Path("build"), metavar="DIR", help="build folder (default: build/)")
+    watch.add_argument("--only", action="append", choices=outputs.names(), help="watch only this output (repeatable)")
+    watch.add_argument("--verify", action="store_true", help="read every rebuild back (slower)")
     verify = sub.add_parser("verify", parents=[common], help="read the built files back and prove completeness",
                             description="Check that --out holds one build's complete set (manifest.json) and that every "
                                         "output in it holds everything the content says it must.")
@@ -80,6 +87,12 @@ def _personalise(args) -> int:
     if args.source is None and args.forget is None:
         _parser().error("personalise needs a SOURCE (patient.yaml, clinic.csv or a folder) or --forget ID")
     return personalise(args.source, args.content, args.styles, args.out, args.jobs, args.shard, args.forget)
+
+
+def _watch(args) -> int:
+    from booklet.watch import watch
+
+    return watch(args.content, args.styles, args.out, args.only, args.verify)
 
 
 def _build(args) -> int:
@@ -116,7 +129,8 @@ def _verify(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return {"build": _build, "check": _check, "verify": _verify, "personalise": _personalise}[args.command](args)
+        return {"build": _build, "check": _check, "verify": _verify, "personalise": _personalise,
+                "watch": _watch}[args.command](args)
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

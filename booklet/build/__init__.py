@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from booklet import compose, model as m, outputs as registry
+from booklet.build.cache import RenderCache
 from booklet.build.folder import Stage
 from booklet.build.lock import build_lock
 from booklet.build.options import BuildOptions, build_time, with_cover
@@ -55,19 +56,26 @@ def jobs_for(kit: m.Kit, outputs) -> list[Job]:
     return jobs
 
 
-def preflight_all(jobs: list[Job], theme: Theme, options: BuildOptions) -> None:
-    """Every output's cheap checks, before anything renders; raises with all their problems."""
+def preflight_all(jobs: list[Job], theme: Theme, options: BuildOptions, cache: RenderCache | None = None) -> None:
+    """Every output's cheap checks, before anything renders; raises with all their problems. With a
+    ``cache``, an output whose documents, theme and options are unchanged is not checked again."""
     problems: list[Problem] = []
     for output in dict.fromkeys(job.output for job in jobs):
         docs = [job.doc for job in jobs if job.output is output]
-        problems += registry.preflight(output, docs, theme, options).errors
+        key = cache.key(output, docs, theme, options) if cache else None
+        found = cache.checked.get((output.NAME, key)) if cache else None
+        if found is None:
+            found = registry.preflight(output, docs, theme, options).errors
+            if cache is not None:
+                cache.checked[(output.NAME, key)] = found
+        problems += found
     if problems:
         raise ContentError(sorted(set(problems), key=lambda p: (p.loc, p.message)))
 
 
-def split(jobs: list[Job]) -> tuple[list[int], list[int]]:
+def split(jobs: list[Job], indices: list[int]) -> tuple[list[int], list[int]]:
     """Job indices for a second process and for this one, balanced by cost (heaviest first)."""
-    order = sorted(range(len(jobs)), key=lambda i: -jobs[i].output.COST)
+    order = sorted(indices, key=lambda i: -jobs[i].output.COST)
     there, here, load = [], [], [0.0, 0.0]
     for i in order:
         side = 0 if load[0] <= load[1] else 1
@@ -87,28 +95,46 @@ def _run(jobs: list[Job], indices: list[int], theme: Theme, options: BuildOption
     return results
 
 
-def render_jobs(jobs: list[Job], theme: Theme, options: BuildOptions) -> dict[str, bytes]:
-    """Every job's artefact, in memory; raises with every problem, in job order."""
-    there, here = split(jobs)
-    if len(jobs) > 1 and there and here:
+def render_jobs(jobs: list[Job], theme: Theme, options: BuildOptions, cache: RenderCache | None = None
+                ) -> dict[str, bytes]:
+    """Every job's artefact, in memory; raises with every problem, in job order. With a ``cache`` (the
+    watcher's), a job whose document, theme and options are unchanged reuses its bytes, and the rest
+    render in this process, where renderers keep what they can reuse next time."""
+    results: dict[int, tuple] = {}
+    keys = {i: cache.key(job.output, job.doc, theme, options) for i, job in enumerate(jobs)} if cache else {}
+    todo = []
+    for i, job in enumerate(jobs):
+        reused = cache.get(job.output, job.doc, keys[i]) if cache else None
+        if reused is None:
+            todo.append(i)
+        else:
+            results[i] = ("ok", reused)
+    there, here = split(jobs, todo)
+    if cache is None and there and here:
         waiting = in_child(lambda: _run(jobs, there, theme, options))
-        results = _run(jobs, here, theme, options)
+        results.update(_run(jobs, here, theme, options))
         results.update(waiting())
     else:
-        results = _run(jobs, list(range(len(jobs))), theme, options)
+        results.update(_run(jobs, todo, theme, options))
     problems = [p for i in sorted(results) if results[i][0] == "problems" for p in results[i][1]]
     if problems:
         raise ContentError(problems)
+    if cache is not None:
+        cache.hits = [jobs[i].path for i in results if i not in todo]
+        cache.misses = [jobs[i].path for i in todo]
+        for i in todo:
+            cache.put(jobs[i].output, jobs[i].doc, keys[i], results[i][1])
     return {jobs[i].path: results[i][1] for i in sorted(results)}
 
 
 def render_all(kit: m.Kit, theme: Theme, names: list[str] | None = None,
-               deck_template: Path | None = None) -> dict[str, bytes]:
+               deck_template: Path | None = None, cache: RenderCache | None = None,
+               jobs: list[Job] | None = None) -> dict[str, bytes]:
     """Every artefact of the chosen outputs, in memory: {path relative to the build folder: bytes}."""
-    jobs = jobs_for(kit, registry.by_name(names))
+    jobs = jobs if jobs is not None else jobs_for(kit, registry.by_name(names))
     options = BuildOptions(build_time(kit), deck_template)
-    preflight_all(jobs, theme, options)
-    return render_jobs(jobs, theme, options)
+    preflight_all(jobs, theme, options, cache)
+    return render_jobs(jobs, theme, options, cache)
 
 
 @dataclass
@@ -122,19 +148,22 @@ class Built:
 
 
 def build(content: Path, styles: Path, out: Path, names: list[str] | None = None,
-          deck_template: Path | None = None, verify: bool = True, cover: dict | None = None) -> Built:
+          deck_template: Path | None = None, verify: bool = True, cover: dict | None = None,
+          cache: RenderCache | None = None) -> Built:
     """Build the kit into ``out`` as a whole: render in memory, stage the complete new folder beside
     ``out``, verify the staged files, write the manifest, then swap the folder in at once. On any
     problem (content, render, verify, disk) nothing is swapped and ``out`` is as it was. ``cover``
     overrides the deck cover's fields (presenter, credentials, institution, event_date)."""
     kit = with_cover(load_valid(content), cover)
     theme = load_theme(styles)
-    artefacts = render_all(kit, theme, names, deck_template)
+    every = jobs_for(kit, registry.by_name())
+    chosen = {o.NAME for o in registry.by_name(names)}
+    artefacts = render_all(kit, theme, names, deck_template, cache, [j for j in every if j.output.NAME in chosen])
     with build_lock(out), Stage(out) as stage:
         written = stage.write(artefacts)
         stage.keep({Path(p).parts[0] for p in artefacts} | {manifest.MANIFEST})
         coverage = check_staged(kit, theme, stage.path, names) if verify else None
-        everything = [job.path for job in jobs_for(kit, registry.by_name())]
+        everything = [job.path for job in every]
         old = manifest.read(out)
         entries = manifest.carried(old, stage.path, [p for p in everything if p not in artefacts])
         entries.update(coverage.artefacts if coverage else

@@ -8,6 +8,7 @@ on its own (shape, keys, types); rules that span files live in ``booklet.validat
 from __future__ import annotations
 
 import re
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -182,6 +183,9 @@ def _receptors(r: Reader, node):
     return m.Receptors(values["ER"], values["PR"], values["HER2"], values["loc"])
 
 
+_READ: dict[tuple, tuple] = {}     # (file, what, reader, sha1 of its bytes) -> (value, problems)
+
+
 class _Tree:
     """One content folder: composes files and names them relative to where the user pointed."""
 
@@ -199,10 +203,27 @@ class _Tree:
         if not path.is_file():
             self.problems.error(Loc(reader.path), f"missing file: {what} is required")
             return reader, None
-        node = compose_file(path, reader.path, self.problems)
-        if node is None or spec is None:
-            return reader, node
-        return reader, reader.fields(node, spec, what)
+        return reader, self.memo(path, reader.path, what, lambda r, node: node if spec is None else
+                                 r.fields(node, spec, what))
+
+    def memo(self, path: Path, shown: str, what: str, make):
+        """``make(reader, node)`` for the file at ``path``, reused while the file's bytes are the same
+        (the watcher reloads on every save; only the changed files cost anything)."""
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.problems.error(Loc(shown), f"cannot read file: {exc.strerror}")
+            return None
+        key = (shown, what, id(make.__code__), hashlib.sha1(data).hexdigest())
+        if key not in _READ:
+            found = Problems()
+            node = compose_file(path, shown, found)
+            _READ[key] = (None if node is None else make(Reader(shown, found), node), found.items)
+            if len(_READ) > 4096:
+                _READ.pop(next(iter(_READ)))
+        value, items = _READ[key]
+        self.problems.items.extend(items)
+        return value
 
     def folder(self, name: str) -> list[Path]:
         folder = self.root / name
@@ -214,11 +235,9 @@ class _Tree:
     def each(self, name: str, spec: dict[str, Field], cls, what: str) -> list:
         items = []
         for path in self.folder(name):
-            reader, node = self.read(path, None, what)
-            if node is not None:
-                item = build(cls, reader, node, spec, what)
-                if item is not None:
-                    items.append(item)
+            item = self.memo(path, self.shown(path), what, lambda r, node: build(cls, r, node, spec, what))
+            if item is not None:
+                items.append(item)
         return items
 
 

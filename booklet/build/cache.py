@@ -1,0 +1,86 @@
+"""What a rebuild can reuse: each artefact's bytes, by what it was drawn from.
+
+A document tree is plain data, so two trees that print the same words in the same structure give
+the same bytes. ``fingerprint`` hashes a tree without its source locations (an edit that only moves
+lines must not count as a change) together with the theme and the build options; the watcher keeps
+a ``RenderCache`` across rebuilds and renders only the documents whose fingerprint changed.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+
+from booklet.errors import Loc
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "loc")
+    return names
+
+
+def _flat(value, out: list) -> None:
+    """``value`` as a flat list of tagged pieces; locations are left out."""
+    if isinstance(value, str):
+        out.append("s" + value)
+    elif isinstance(value, (tuple, list)):
+        out.append(f"({len(value)}")
+        for item in value:
+            _flat(item, out)
+    elif isinstance(value, Loc):
+        return
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        cls = type(value)
+        out.append("@" + cls.__name__)
+        for name in _fields(cls):
+            _flat(getattr(value, name), out)
+    elif isinstance(value, dict):
+        out.append(f"{{{len(value)}")
+        for key in sorted(value, key=str):
+            _flat(key, out)
+            _flat(value[key], out)
+    else:
+        out.append(f"{type(value).__name__}:{value!r}")
+
+
+def fingerprint(*values) -> str:
+    """A hash of plain data (dataclasses, tuples, dicts, strings, numbers), ignoring source locations."""
+    out: list[str] = []
+    for value in values:
+        _flat(value, out)
+    return hashlib.blake2b("\x1f".join(out).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+class RenderCache:
+    """Artefact bytes by (output, document name, fingerprint of document, theme and options)."""
+
+    def __init__(self):
+        self._bytes: dict[tuple[str, str], tuple[str, bytes]] = {}
+        self.checked: dict[tuple[str, str], list] = {}     # preflight problems by (output, key)
+        self.hits: list[str] = []
+        self.misses: list[str] = []
+
+    def key(self, output, doc, theme, options) -> str:
+        return fingerprint(doc, _theme_data(theme), options)
+
+    def get(self, output, doc, key: str) -> bytes | None:
+        found = self._bytes.get((output.NAME, doc.name))
+        return found[1] if found is not None and found[0] == key else None
+
+    def put(self, output, doc, key: str, data: bytes) -> None:
+        self._bytes[(output.NAME, doc.name)] = (key, data)
+
+    def clear(self) -> None:
+        """Forget everything (the styles changed: a template or font file may differ under the same name)."""
+        self._bytes.clear()
+        self.checked.clear()
+
+
+def _theme_data(theme) -> tuple:
+    """The theme's values (the typed groups and roles) and the folder its relative paths start from."""
+    return tuple(getattr(theme, f.name) for f in dataclasses.fields(theme) if f.name != "locs")
