@@ -19,7 +19,7 @@ pytest.importorskip("typst")
 
 from booklet.build.options import BuildOptions  # noqa: E402
 from booklet.compose import tree as t  # noqa: E402
-from booklet.compose.walk import items  # noqa: E402
+from booklet.compose.walk import items, walk  # noqa: E402
 from booklet.errors import ContentError  # noqa: E402
 from booklet.outputs import tagged_pdf  # noqa: E402
 from booklet.outputs.tagged_pdf import data as pdf_data  # noqa: E402
@@ -59,15 +59,21 @@ def test_language_title_bar_and_pdf_ua_claim(built):
 
 def test_structure_counts_match_the_tree(back):
     doc, _ = shipped()
+    nodes = [n for part in doc.parts for n in walk(part.blocks)]
     tables = [n for key, n in items(doc) if key.startswith("table:")]
-    charts = [n for key, n in items(doc) if key.startswith(("chart:", "figure:"))]
+    grids = [n for n in nodes if isinstance(n, t.Grid)]              # appointments, tracker, activity log
+    pictures = [n for key, n in items(doc) if key.startswith(("chart:", "figure:"))]
+    drawn = [n for n in nodes if isinstance(n, (t.Illustration, t.WebLink))]   # the cover picture, a QR code
+    panels = [n for n in nodes if isinstance(n, t.Steps)]
     tags = back.metadata["tags"]
-    assert tags["/Table"] == len(tables) + 1                      # and the appointments form
-    assert back.counts["figure alts"] == tags["/Figure"] == len(charts)
+    assert grids and drawn and panels
+    assert tags["/Table"] == len(tables) + len(grids)
+    assert back.counts["figure alts"] == tags["/Figure"] == len(pictures) + len(drawn)
     assert back.counts["bookmarks"] == len(doc.parts)
     assert tags["/H1"] == len(doc.parts)
-    assert tags["/L"] > 20 and tags["/LI"] == tags["/LBody"]
-    assert tags["/TH"] >= sum(len(x.header) for x in tables)
+    assert tags["/L"] > 20 + len(panels) and tags["/LI"] == tags["/LBody"]
+    assert tags["/TH"] >= sum(len(x.header) for x in tables) + sum(len(g.columns) for g in grids)
+    assert sum(1 for _, tag, text in back.metadata["headings"] if any(text == p.title for p in panels)) == len(panels)
 
 
 def test_every_header_cell_has_a_scope_and_every_figure_an_alt(built):
