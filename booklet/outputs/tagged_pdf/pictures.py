@@ -45,7 +45,8 @@ def box(s: d.Box, theme) -> dict:
     outline = s.stroke if s.stroke_width > 0 else None      # a width of 0: the stroke colour inks the pattern only
     return {"kind": "box", "x": s.x, "y": s.y, "w": s.w, "h": s.h, "fill": _colour(theme, s.fill),
             "stroke": _colour(theme, outline), "stroke_width": s.stroke_width * _unit(theme),
-            "radius": min(s.radius, s.w / 2, s.h / 2), "dash": list(s.dash), "pattern": _pattern(theme, s.pattern, s.stroke)}
+            "radius": min(s.radius, s.w / 2, s.h / 2), "dash": list(s.dash),
+            "pattern": _pattern(theme, s.pattern, s.stroke)}
 
 
 def ellipse(s: d.Ellipse, theme) -> dict:

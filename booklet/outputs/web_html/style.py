@@ -71,7 +71,8 @@ tbody th {{ font-weight: bold; }}
 .num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 figure {{ margin: 1.25rem 0; }}
 figcaption {{ font-weight: bold; margin-top: 0.25rem; }}
-svg.chart {{ width: 100%; height: auto; max-width: {e.chart_width * 1.4:.0f}px; font-family: inherit; }}
+svg.chart {{ display: block; width: 100%; height: auto; max-width: {f.narrow * PHONE_GROWTH:.0f}px;
+  font-family: inherit; }}
 svg.figure-drawing {{ display: block; width: 100%; height: auto; margin: 0.5rem 0; font-family: inherit; }}
 svg.figure-narrow {{ max-width: {f.narrow * PHONE_GROWTH:.0f}px; }}
 svg.figure-wide {{ display: none; max-width: {f.wide:.0f}px; }}
@@ -87,16 +88,18 @@ ol.steps > li::before {{ content: counter(step); position: absolute; left: 0; to
   height: {disc:.2f}em; line-height: {disc:.2f}em; border-radius: 50%; text-align: center; font-weight: bold;
   background: {c.heading}; color: {c.background}; }}
 .step-label {{ font-weight: bold; margin: 0 0 0.25rem; }}
-ol.steps ul {{ margin: 0.25rem 0; padding-left: 1.25rem; }}
+ol.steps ul {{ margin: 0.25rem 0; padding-left: 1.25rem; list-style: disc; }}
 ol.steps p {{ margin: 0.25rem 0; }}
 .fill-in label {{ margin-top: 0.4rem; }}
 .results fieldset {{ border: none; padding: 0; margin: 0.75rem 0; }}
 .results legend {{ margin: 0 0 0.25rem; }}
 .ticks {{ display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; align-items: center; }}
-label.tick {{ display: inline-flex; align-items: center; gap: 0.4rem; font-weight: normal; margin: 0; padding: 0.2rem 0; }}
+label.tick {{ display: inline-flex; align-items: center; gap: 0.4rem; font-weight: normal; margin: 0;
+  padding: 0.2rem 0; }}
 input[type="checkbox"] {{ width: 1.35rem; height: 1.35rem; margin: 0; accent-color: {c.heading}; flex: none; }}
 .ticks input[type="text"] {{ flex: 1 1 8rem; width: auto; min-width: 6rem; }}
-table.form-grid tbody th {{ white-space: nowrap; }}
+table.form-grid tbody th {{ white-space: nowrap; vertical-align: middle; }}
+table.form-grid td {{ vertical-align: middle; }}
 table.form-grid td .ticks {{ gap: 0.1rem 0.75rem; }}
 img {{ max-width: 100%; height: auto; }}
 .chart-with-table {{ display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }}
@@ -129,7 +132,12 @@ ol.sources li {{ margin: 0.5rem 0; }}
   table, figure, .box, .panel, fieldset, dl.definitions div, li {{ break-inside: avoid; }}
   svg.figure-narrow {{ display: none; }}
   svg.figure-wide {{ display: block; }}
-  ol.steps > li::before {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+  table.form-grid {{ break-inside: auto; }}
+  table.form-grid tr {{ break-inside: avoid; }}
+  table.form-grid label.tick {{ padding: 0; line-height: 1.2; }}
+  table.form-grid input[type="checkbox"] {{ width: 0.9rem; height: 0.9rem; }}
+  table.form-grid td .ticks {{ gap: 0.15rem 0.6rem; }}
+  thead th, ol.steps > li::before {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
   .table-scroll {{ overflow: visible; }}
   a {{ color: inherit; text-decoration: none; }}
   a.term, sup.refs a {{ text-decoration: none; }}

@@ -107,9 +107,19 @@ def grid(node: t.Grid, ctx, caption: str) -> Markup:
                  for c, column in enumerate(columns)]
         body.append(el("tr", el("th", label, scope="row") if node.rows else None, *cells))
     head = el("thead", el("tr", *(el("th", c, scope="col") for c in node.columns)))
-    table = el("table", el("caption", caption, id=caption_id, class_="visually-hidden"), head, el("tbody", *body),
+    table = el("table", el("caption", caption, id=caption_id, class_="visually-hidden"), _columns(node, ctx.theme),
+               head, el("tbody", *body),
                class_=f"form-grid role-{slug(node.role)}")
     return el("div", table, class_="table-scroll", role="region", aria_labelledby=caption_id, tabindex="0")
+
+
+def _columns(node: t.Grid, theme) -> Markup | None:
+    """The grid's column widths: the print booklet's shares for its role (``booklet.<role>_column_widths``)."""
+    shares = getattr(theme.booklet, f"{node.role.replace('-', '_')}_column_widths", None)
+    if not shares or len(shares) != len(node.columns):
+        return None
+    total = sum(shares)
+    return el("colgroup", *(el("col", style=f"width: {share / total * 100:.1f}%") for share in shares))
 
 
 def use_line(node: t.Table | t.Chart) -> Markup | None:
