@@ -383,7 +383,12 @@ def test_figure_primitives_keep_the_drawing_units_of_the_print_booklet():
     assert {c.attrs["fill"] for c in dots.find("circle")} == {figures.colour(th, "line")}
     assert float(root.find("line")[0].attrs["stroke-width"]) == pytest.approx(2 * unit, abs=0.01)
     (hx, hy, hw, _), (bx, by, bw, bh), radius = d.person_parts(person)
-    (head,) = [c for c in root.find("circle") if float(c.attrs["r"]) == pytest.approx(hw / 2, abs=0.01)]
-    (body,) = [r for r in root.find("rect") if float(r.attrs.get("rx", 0)) == pytest.approx(radius, abs=0.01)]
-    assert float(head.attrs["cx"]) == pytest.approx(hx + hw / 2, abs=0.01) and head.attrs["fill"].startswith("url(#")
-    assert float(body.attrs["height"]) == pytest.approx(bh, abs=0.01) and body.attrs["fill"] == head.attrs["fill"]
+    (placed,) = root.find("use")                  # the person's look is defined once, placed where it stands
+    (look,) = root.find("g", id=placed.attrs["href"][1:])
+    (head,), (body,) = look.find("circle"), look.find("rect")
+    assert float(head.attrs["r"]) == pytest.approx(hw / 2, abs=0.01)
+    assert float(placed.attrs["x"]) + float(head.attrs["cx"]) == pytest.approx(hx + hw / 2, abs=0.01)
+    assert float(placed.attrs["y"]) + float(body.attrs["y"]) == pytest.approx(by, abs=0.01)
+    assert float(body.attrs["height"]) == pytest.approx(bh, abs=0.01)
+    assert float(body.attrs["rx"]) == pytest.approx(radius, abs=0.01)
+    assert look.attrs["fill"].startswith("url(#") and float(look.attrs["stroke-width"]) == pytest.approx(0.9 * unit)

@@ -14,6 +14,7 @@ fitted to that width and never runs out of the box it was wrapped for.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from booklet.figures import drawing as d
@@ -137,14 +138,17 @@ def label(p: Picture, s: d.Label) -> list[Markup]:
 
 def person(p: Picture, s: d.Person) -> list[Markup]:
     """The head (a circle) and body (a rounded rectangle) of ``person_parts``: solid in the fill
-    colour, or outlined in the stroke colour and, with a pattern, filled with it."""
-    (hx, hy, hw, hh), (bx, by, bw, bh), radius = d.person_parts(s)
-    fill = p.colour(s.fill) if s.filled else p.pattern(s.pattern, s.stroke) if s.pattern else "none"
-    ink, width = p.colour(s.stroke), p.width(1.0 if s.filled else 0.9)
-    return [el("circle", cx=_num(hx + hw / 2), cy=_num(hy + hh / 2), r=_num(hw / 2), fill=fill, stroke=ink,
-               stroke_width=width),
-            el("rect", x=_num(bx), y=_num(by), width=_num(bw), height=_num(bh), rx=_num(radius), fill=fill, stroke=ink,
-               stroke_width=width)]
+    colour, or outlined in the stroke colour and, with a pattern, filled with it. An icon array
+    repeats one person a hundred times: each look is defined once and placed with ``<use>``."""
+    key = f"{p.ident}-person-{_num(s.w)}-{_num(s.h)}-{int(s.filled)}-{s.fill}-{s.stroke}-{s.pattern}"
+    if key not in p.defs:
+        (hx, hy, hw, _), (bx, by, bw, bh), radius = d.person_parts(dataclasses.replace(s, x=0.0, y=0.0))
+        fill = p.colour(s.fill) if s.filled else p.pattern(s.pattern, s.stroke) if s.pattern else "none"
+        ink, width = p.colour(s.stroke), p.width(1.0 if s.filled else 0.9)
+        p.defs[key] = el("g", el("circle", cx=_num(hx + hw / 2), cy=_num(hy + hw / 2), r=_num(hw / 2)),
+                         el("rect", x=_num(bx), y=_num(by), width=_num(bw), height=_num(bh), rx=_num(radius)),
+                         id=key, fill=fill, stroke=ink, stroke_width=width)
+    return [el("use", href=f"#{key}", x=_num(s.x), y=_num(s.y))]
 
 
 PRIMITIVES = {d.Box: box, d.Ellipse: ellipse, d.Line: line, d.Label: label, d.Person: person}
