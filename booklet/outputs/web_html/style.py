@@ -78,7 +78,7 @@ svg.figure-narrow {{ max-width: {f.narrow * PHONE_GROWTH:.0f}px; }}
 svg.figure-wide {{ display: none; max-width: {f.wide:.0f}px; }}
 @media (min-width: {f.switch_em}em) {{ svg.figure-narrow {{ display: none; }} svg.figure-wide {{ display: block; }} }}
 .figure-text {{ margin: 0.25rem 0 0; }}
-.art svg {{ display: block; width: min(100%, 16rem); height: auto; margin: 1rem auto; }}
+.art svg {{ display: block; width: min(70%, 14rem); height: auto; margin: 1rem auto; }}
 .use {{ margin: 0.5rem 0 0; }}
 .panel {{ padding: 0.25rem 1rem 0.5rem; margin: 1.25rem 0; border-radius: 4px; }}
 .panel h3 {{ margin-top: 0.75rem; }}
