@@ -122,3 +122,30 @@ def test_print_stylesheet_hides_navigation_and_keeps_tables_whole(browser, page_
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
     page.close()
+
+
+LABELS = """[...document.querySelectorAll('svg.figure-drawing, svg.chart')]
+    .filter(svg => svg.getBoundingClientRect().width > 0)
+    .flatMap(svg => {
+        const box = svg.getBoundingClientRect();
+        const texts = [...svg.querySelectorAll('text')].map(t => [t.textContent, t.getBoundingClientRect(),
+                                                                 parseFloat(getComputedStyle(t).fontSize)]);
+        const out = texts.filter(([s, r]) => r.left < box.left - 0.5 || r.right > box.right + 0.5)
+                         .map(([s]) => 'runs out of its picture: ' + s);
+        texts.forEach(([a, r, size], i) => texts.slice(i + 1).forEach(([b, q]) => {
+            const across = Math.min(r.right, q.right) - Math.max(r.left, q.left);
+            const down = Math.min(r.bottom, q.bottom) - Math.max(r.top, q.top);
+            if (across > 1 && down > size * 0.25) out.push('overlaps: ' + a + ' / ' + b);
+        }));
+        return out;
+    })"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_figure_and_chart_labels_stay_in_their_picture_and_apart(browser, page_file, width):
+    """The labels were wrapped with the theme font's metrics; the page shows whatever font the reader
+    has (here DejaVu Sans, much wider). Each label still stays inside its picture and clear of the others."""
+    page = open_page(browser, page_file, width)
+    assert page.evaluate("document.querySelectorAll('svg.figure-drawing text, svg.chart text').length") > 0
+    assert page.evaluate(LABELS) == []
+    page.close()

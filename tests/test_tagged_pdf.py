@@ -19,7 +19,7 @@ pytest.importorskip("typst")
 
 from booklet.build.options import BuildOptions  # noqa: E402
 from booklet.compose import tree as t  # noqa: E402
-from booklet.compose.walk import items  # noqa: E402
+from booklet.compose.walk import items, walk  # noqa: E402
 from booklet.errors import ContentError  # noqa: E402
 from booklet.outputs import tagged_pdf  # noqa: E402
 from booklet.outputs.tagged_pdf import data as pdf_data  # noqa: E402
@@ -59,15 +59,21 @@ def test_language_title_bar_and_pdf_ua_claim(built):
 
 def test_structure_counts_match_the_tree(back):
     doc, _ = shipped()
+    nodes = [n for part in doc.parts for n in walk(part.blocks)]
     tables = [n for key, n in items(doc) if key.startswith("table:")]
-    charts = [n for key, n in items(doc) if key.startswith(("chart:", "figure:"))]
+    grids = [n for n in nodes if isinstance(n, t.Grid)]              # appointments, tracker, activity log
+    pictures = [n for key, n in items(doc) if key.startswith(("chart:", "figure:"))]
+    drawn = [n for n in nodes if isinstance(n, (t.Illustration, t.WebLink))]   # the cover picture, a QR code
+    panels = [n for n in nodes if isinstance(n, t.Steps)]
     tags = back.metadata["tags"]
-    assert tags["/Table"] == len(tables) + 1                      # and the appointments form
-    assert back.counts["figure alts"] == tags["/Figure"] == len(charts)
+    assert grids and drawn and panels
+    assert tags["/Table"] == len(tables) + len(grids)
+    assert back.counts["figure alts"] == tags["/Figure"] == len(pictures) + len(drawn)
     assert back.counts["bookmarks"] == len(doc.parts)
     assert tags["/H1"] == len(doc.parts)
-    assert tags["/L"] > 20 and tags["/LI"] == tags["/LBody"]
-    assert tags["/TH"] >= sum(len(x.header) for x in tables)
+    assert tags["/L"] > 20 + len(panels) and tags["/LI"] == tags["/LBody"]
+    assert tags["/TH"] >= sum(len(x.header) for x in tables) + sum(len(g.columns) for g in grids)
+    assert sum(1 for _, tag, text in back.metadata["headings"] if any(text == p.title for p in panels)) == len(panels)
 
 
 def test_every_header_cell_has_a_scope_and_every_figure_an_alt(built):
@@ -180,3 +186,47 @@ def test_a_typst_error_names_the_content_line_that_caused_it(tmp_path):
         tagged_pdf.render(doc, theme(), OPTIONS)
     first = str(caught.value.problems[0])
     assert first.startswith("content/hand-made.yaml:42:1: error: the tagged PDF cannot be made:")
+
+
+def test_the_readers_tools_are_tagged_structure(back):
+    doc, _ = shipped()
+    nodes = [n for part in doc.parts for n in walk(part.blocks)]
+    (results,) = [n for n in nodes if isinstance(n, t.ResultsForm)]
+    headings = [text for _, _, text in back.metadata["headings"]]
+    assert results.title in headings
+    squashed = re.sub(r"\s+", "", back.text)
+    for field in results.fields:                 # each answer with a box to tick per choice
+        for choice in field.choices:
+            assert re.sub(r"\s+", "", f"\u2610 {choice}") in squashed
+    tables = [rows for place in back.places for rows in place.tables]
+    for grid in (n for n in nodes if isinstance(n, t.Grid)):
+        (rows,) = [rows for rows in tables if rows[0] == grid.columns]
+        body = rows[1:]
+        if grid.rows:                            # a week: each row starts with its day
+            assert [r[0] for r in body] == list(grid.rows)
+        assert all(cell == "" for r in body for cell in r[1 if grid.rows else 0:])   # hints are artifacts
+
+
+def test_the_cover_picture_is_a_figure_with_its_alt_and_use_lines_follow_tables(back):
+    doc, _ = shipped()
+    nodes = [n for part in doc.parts for n in walk(part.blocks)]
+    (art,) = [n for n in nodes if isinstance(n, t.Illustration)]
+    assert back.places[0].alts == (art.alt,)
+    for node in (n for n in nodes if isinstance(n, (t.Table, t.Chart)) and n.use):
+        where, _ = find(f"{'table' if isinstance(node, t.Table) else 'chart'}:{node.id}", node, back)
+        page = int(where.split()[-1])
+        around = "".join(p.squashed for p in back.places[page - 1:page + 2])   # a long table runs on
+        assert re.sub(r"\s+", "", f"{node.use_label} {node.use}") in around
+
+
+def test_a_personal_booklet_prints_what_was_written_in(tmp_path):
+    care = t.Form(("Breast surgeon", "Pharmacist"), ("Name", "Phone"), loc(),
+                  values=(("Dr A. Example", "555 0100"), ()))
+    visits = t.Grid(("Date", "Time", "Who and where", "Notes"), ("/  /", ":", "", ""), loc(),
+                    filled=(("10 December 2026", "09:30", "Clinic B", ""),))
+    back = read_tagged_back(write(tmp_path, "p.pdf", tagged_pdf.render(document(care, visits), theme(), OPTIONS)))
+    assert back.problems == ()
+    assert "DrA.Example" in back.places[1].squashed and "5550100" in back.places[1].squashed
+    (rows,) = back.places[1].tables
+    assert rows[:3] == (("Date", "Time", "Who and where", "Notes"), ("10 December 2026", "09:30", "Clinic B", ""),
+                        ("", "", "", ""))

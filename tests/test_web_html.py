@@ -16,10 +16,11 @@ from booklet.build.options import BuildOptions
 from booklet.compose import tree as t
 from booklet.outputs import web_html
 from booklet.outputs.web_html import blocks as html_blocks
+from booklet.outputs.web_html.markup import VOID
 from booklet.outputs.web_html.readback import read_html_back
 from booklet.outputs.web_html.svg import PRIMITIVES, drawing_svg
 from booklet.verify.find import find
-from booklet.compose.walk import items
+from booklet.compose.walk import items, walk
 from editions import HOSTILE, document, every_primitive, loc, shipped, theme, write
 
 OPTIONS = BuildOptions(__import__("datetime").datetime(2026, 1, 1, tzinfo=__import__("datetime").timezone.utc))
@@ -42,6 +43,55 @@ class Elements(HTMLParser):
 
     def all(self, tag: str) -> list[dict]:
         return [a for name, a in self.elements if name == tag]
+
+
+class Node:
+    """An element of the page as a tree: its tag, attributes, children and text, to look inside one."""
+
+    def __init__(self, tag: str, attrs: dict, parent=None):
+        self.tag, self.attrs, self.parent, self.content = tag, attrs, parent, []   # strings and nodes, in order
+
+    @property
+    def children(self) -> list["Node"]:
+        return [c for c in self.content if isinstance(c, Node)]
+
+    def find(self, tag: str, **attrs) -> list["Node"]:
+        wanted = {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()}
+        found = []
+        for child in self.children:
+            if child.tag == tag and all(child.attrs.get(k) == v for k, v in wanted.items()):
+                found.append(child)
+            found += child.find(tag, **attrs)
+        return found
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(c if isinstance(c, str) else c.text for c in self.content).split())
+
+
+def tree(page: str) -> Node:
+    root = Node("#root", {})
+
+    class Builder(HTMLParser):
+        current = root
+
+        def handle_starttag(self, tag, attrs):
+            node = Node(tag, {k: v or "" for k, v in attrs}, self.current)
+            self.current.content.append(node)
+            if tag not in VOID:
+                self.current = node
+
+        def handle_endtag(self, tag):
+            node = self.current
+            while node is not root and node.tag != tag:
+                node = node.parent
+            if node is not root:
+                self.current = node.parent
+
+        def handle_data(self, data):
+            self.current.content.append(data)
+    Builder().feed(page)
+    return root
 
 
 @pytest.fixture(scope="module")
@@ -201,3 +251,144 @@ def test_the_read_back_refuses_a_page_that_would_load_something(tmp_path):
     problems = " | ".join(read_html_back(write(tmp_path, "bad.html", bad.encode())).problems)
     for expected in ("<script>", "would load from outside", "no alt", "no scope", "no caption", "no lang"):
         assert expected in problems
+
+
+def nodes_of(kind):
+    doc, _ = shipped()
+    return [n for part in doc.parts for n in walk(part.blocks) if isinstance(n, kind)]
+
+
+def test_when_to_call_panels_are_labelled_regions_of_numbered_steps(page):
+    root = tree(page)
+    panels = root.find("section", class_="panel role-when-to-call")
+    wanted = nodes_of(t.Steps)
+    assert len(panels) == len(wanted) > 0
+    for region, node in zip(panels, wanted):
+        title = root.find("h3", id=region.attrs["aria-labelledby"])
+        assert [h.text for h in title] == [node.title]
+        steps = [li for li in region.find("li") if li.parent.attrs.get("class") == "steps"]
+        assert [li.find("p", class_="step-label")[0].text for li in steps] == [s.label for s in node.steps]
+        last = node.steps[-1].blocks
+        for fill in last:                       # the institution's words, or a labelled field to write in
+            if fill.value is None:
+                label = next(lab for lab in steps[-1].find("label") if lab.text == fill.label)
+                assert steps[-1].find("input", id=label.attrs["for"])
+            else:
+                assert f"{fill.label} {fill.value}" in steps[-1].text
+
+
+def test_my_results_is_a_form_of_labelled_checkboxes_and_text_fields(page):
+    root = tree(page)
+    (node,) = nodes_of(t.ResultsForm)
+    (region,) = root.find("section", class_="results box role-my-results")
+    assert root.find("h3", id=region.attrs["aria-labelledby"])[0].text == node.title
+    groups = {g.find("legend")[0].text: g for g in region.find("fieldset")}
+    labels = {lab.attrs["for"]: lab.text for lab in region.find("label")}
+    for field in node.fields:
+        if not field.choices:                   # a free answer: a text field with its own label
+            assert field.label in labels.values()
+            continue
+        boxes = groups[field.label].find("input", type="checkbox")
+        assert [labels[b.attrs["id"]] for b in boxes] == [*field.choices, *([field.other] if field.other else [])]
+        written = groups[field.label].find("input", type="text")
+        assert [w.attrs["aria-label"] for w in written] == ([f"{field.label}: {field.other}"] if field.other else [])
+
+
+def test_grids_are_tables_of_inputs_under_scoped_headers(page):
+    root = tree(page)
+    _, th = shipped()
+    for node in nodes_of(t.Grid):
+        (table,) = root.find("table", class_=f"form-grid role-{node.role}")
+        assert [h.text for h in table.find("th", scope="col")] == list(node.columns)
+        body = table.find("tbody")[0].find("tr")
+        if node.rows:                           # a week: each row headed by its day
+            assert [r.find("th", scope="row")[0].text for r in body] == list(node.rows)
+        else:
+            assert len(body) == th.editions.html_appointment_rows
+        for c, hint in enumerate(node.hints[1:] if node.rows else node.hints):
+            column = node.columns[c + 1 if node.rows else c]
+            cells = [r.find("td")[c] for r in body]
+            ticks = [w for w in hint.split("\n") if w.strip()]
+            kind = "checkbox" if ticks == ["\u2610"] or len(ticks) > 1 else "text"
+            fields = [f for cell in cells for f in cell.find("input")]
+            assert {f.attrs["type"] for f in fields} == {kind}
+            assert all(f.attrs["aria-label"].startswith(column) for f in fields)
+            assert len(fields) == len(cells) * (len(ticks) if len(ticks) > 1 else 1)
+
+
+def test_a_personal_booklet_shows_what_was_written_in():
+    care = t.Form(("Breast surgeon", "Pharmacist"), ("Name", "Phone"), loc(),
+                  values=(("Dr A. Example", "555 0100"), ()))
+    visits = t.Grid(("Date", "Time", "Who and where", "Notes"), ("", "", "", ""), loc(),
+                    filled=(("10 December 2026", "09:30", "Clinic B", ""),))
+    root = tree(web_html.render(document(care, visits), theme(), OPTIONS).decode())
+    values = [f.attrs.get("value") for f in root.find("input", type="text")]
+    assert values[:4] == ["Dr A. Example", "555 0100", None, None]
+    assert values[4:8] == ["10 December 2026", "09:30", "Clinic B", None]
+
+
+def test_tables_and_charts_say_what_a_reader_can_do_with_them(page):
+    root = tree(page)
+    lines = [p.text for p in root.find("p", class_="use")]
+    wanted = [f"{n.use_label} {n.use}" for n in nodes_of((t.Table, t.Chart)) if n.use]
+    assert wanted and lines == wanted
+
+
+def test_the_cover_picture_is_drawn_and_named_by_its_alt(page):
+    root = tree(page)
+    (node,) = nodes_of(t.Illustration)
+    (cover,) = root.find("header", class_="cover")
+    (art,) = cover.find("svg", class_="illustration")
+    assert art.attrs["role"] == "img" and art.find("title")[0].text == node.alt
+    assert len(art.find("path")) > 10 and art.find("clippath")
+
+
+def test_every_figure_is_laid_out_for_a_phone_and_for_the_wide_column(page):
+    from booklet.outputs.web_html.figures import sizes
+    from booklet.typeset.fonts import register_family, width
+
+    doc, th = shipped()
+    names = register_family(th)
+    root = tree(page)
+    figures = root.find("figure", class_="drawn-figure")
+    assert len(figures) == len(nodes_of(t.Figure)) > 0
+    for figure in figures:
+        narrow, wide = figure.find("svg")
+        assert narrow.attrs["class"].endswith("figure-narrow") and wide.attrs["class"].endswith("figure-wide")
+        assert [float(s.attrs["viewbox"].split()[2]) for s in (narrow, wide)] == [sizes(th).narrow, sizes(th).wide]
+        for label in narrow.find("text") + wide.find("text"):   # each fitted to the width the layout measured
+            face = names["bold" if label.attrs.get("font-weight") == "bold" else "regular"]
+            measured = width(label.text, face, float(label.attrs["font-size"]))
+            assert float(label.attrs["textlength"]) == pytest.approx(measured, abs=0.01)
+            assert label.attrs["lengthadjust"] == "spacingAndGlyphs"
+
+
+def test_figure_primitives_keep_the_drawing_units_of_the_print_booklet():
+    """Stroke widths are multiples of figures.line_width, dashes are points, patterns sit
+    figures.pattern_gap apart in the stroke colour, a person is the head and body of person_parts."""
+    from booklet import figures
+    from booklet.figures import drawing as d
+
+    th = theme()
+    unit, gap = th.figures.line_width, th.figures.pattern_gap
+    person = d.Person(40, 0, 20, 40, filled=False, fill="strong", stroke="strong", pattern="hatch")
+    drawing = d.Drawing(100, 60, (d.Box(0, 0, 30, 20, "paper", "line", 1.5, dash=(4.0, 3.0), pattern="dots"),
+                                  d.Line(0, 30, 30, 30, "line", 2.0, arrow=True), person))
+    root = tree(drawing_svg(drawing, "f", "T", "Alt", th))
+    outline = next(r for r in root.find("rect") if r.attrs.get("stroke"))
+    assert float(outline.attrs["stroke-width"]) == pytest.approx(1.5 * unit, abs=0.01)
+    assert outline.attrs["stroke-dasharray"] == "4 3"
+    (dots,) = [p for p in root.find("pattern") if p.find("circle")]
+    assert float(dots.attrs["width"]) == pytest.approx(gap, abs=0.01)
+    assert {c.attrs["fill"] for c in dots.find("circle")} == {figures.colour(th, "line")}
+    assert float(root.find("line")[0].attrs["stroke-width"]) == pytest.approx(2 * unit, abs=0.01)
+    (hx, hy, hw, _), (bx, by, bw, bh), radius = d.person_parts(person)
+    (placed,) = root.find("use")                  # the person's look is defined once, placed where it stands
+    (look,) = root.find("g", id=placed.attrs["href"][1:])
+    (head,), (body,) = look.find("circle"), look.find("rect")
+    assert float(head.attrs["r"]) == pytest.approx(hw / 2, abs=0.01)
+    assert float(placed.attrs["x"]) + float(head.attrs["cx"]) == pytest.approx(hx + hw / 2, abs=0.01)
+    assert float(placed.attrs["y"]) + float(body.attrs["y"]) == pytest.approx(by, abs=0.01)
+    assert float(body.attrs["height"]) == pytest.approx(bh, abs=0.01)
+    assert float(body.attrs["rx"]) == pytest.approx(radius, abs=0.01)
+    assert look.attrs["fill"].startswith("url(#") and float(look.attrs["stroke-width"]) == pytest.approx(0.9 * unit)

@@ -16,6 +16,7 @@ from booklet.compose import tree as t
 from booklet.compose.walk import strings
 from booklet.errors import Loc
 from booklet.outputs.qr import QUIET, runs
+from booklet.outputs.tagged_pdf import tools
 from booklet.outputs.tagged_pdf.pictures import chart_drawing, shapes
 
 
@@ -61,21 +62,30 @@ def box(node: t.Box, data: Data) -> dict:
     colours = data.theme.colours
     level = data.level + 1
     return {"type": "box", "title": node.title, "level": level, "fill": getattr(colours, role.fill),
-            "edge": getattr(colours, role.edge), "border": role.border, "body": data.blocks(node.body)}
+            "edge": getattr(colours, role.edge), "border": role.border, "body": data.blocks(node.body),
+            "keep": any(isinstance(b, t.Grid) for b in node.body)}    # a week's log is never split
 
 
 def table(node: t.Table, data: Data) -> dict:
     return {"type": "table", "caption": node.caption, "header": list(node.header), "rows": [list(r) for r in node.rows],
-            "numeric": list(node.numeric) or [False] * len(node.header), "note": node.note, "refs": _refs(node.refs)}
+            "numeric": list(node.numeric) or [False] * len(node.header), "note": node.note, "refs": _refs(node.refs),
+            **_use(node)}
+
+
+def _use(node: t.Table | t.Chart) -> dict:
+    """What the reader can do with a table or chart, printed under it after its label."""
+    return {"use": node.use, "use_label": node.use_label}
 
 
 def chart(node: t.Chart, data: Data) -> dict:
     drawing = chart_drawing(node, data.theme)
-    return {"type": "drawing", "title": node.title, "alt": node.alt, "text": None, "width": drawing.width,
-            "height": drawing.height, "shapes": shapes(drawing, data.theme)}
+    return {"type": "drawing", "title": node.title, "alt": node.alt, "text": None, "refs": "", "width": drawing.width,
+            "height": drawing.height, "shapes": shapes(drawing, data.theme), **_use(node)}
 
 
 def figure(node: t.Figure, data: Data) -> dict:
+    """Laid out as the print booklet lays it out: the text column's width, the booklet's figure text
+    size (scaled with the edition's body text), every label measured with the font Typst embeds."""
     from booklet.figures import layout
     from booklet.typeset.fonts import register_family, width
 
@@ -83,9 +93,12 @@ def figure(node: t.Figure, data: Data) -> dict:
 
     def measure(value: str, size: float, bold: bool) -> float:
         return width(value, names["bold" if bold else "regular"], size)
-    drawing = layout(node, data.theme.editions.chart_width, data.theme.booklet.chart_label_size, measure)
-    return {"type": "drawing", "title": node.title, "alt": node.alt, "text": node.text, "width": drawing.width,
-            "height": drawing.height, "shapes": shapes(drawing, data.theme)}
+    theme = data.theme
+    column = theme.page_size[0] - (theme.page.margin_inner_mm + theme.page.margin_outer_mm) * tools.MM
+    size = theme.figures.booklet_text_size * theme.editions.pdf_body_size / theme.booklet.body_size
+    drawing = layout(node, column, size, measure)
+    return {"type": "drawing", "title": node.title, "alt": node.alt, "text": node.text, "refs": _refs(node.refs),
+            "width": drawing.width, "height": drawing.height, "shapes": shapes(drawing, theme), "use": None}
 
 
 def image(node: t.Image, data: Data) -> dict:
@@ -112,12 +125,11 @@ def lines(node: t.Lines, data: Data) -> dict:
 
 
 def form(node: t.Form, data: Data) -> dict:
-    return {"type": "form", "fields": list(node.fields), "labels": list(node.line_labels)}
-
-
-def grid(node: t.Grid, data: Data) -> dict:
-    return {"type": "grid", "columns": list(node.columns), "rows": data.theme.editions.html_appointment_rows,
-            "widths": list(data.theme.booklet.appointment_column_widths)}
+    """Each field with its labelled lines, and what a personal booklet wrote on them."""
+    values = node.values or ((),) * len(node.fields)
+    return {"type": "form", "fields": list(node.fields), "labels": list(node.line_labels),
+            "values": [[written[n] if n < len(written) else "" for n in range(len(node.line_labels))]
+                       for written in values]}
 
 
 def source_list(node: t.SourceList, data: Data) -> dict:
@@ -149,8 +161,9 @@ def unknown(node, data: Data) -> dict:
 
 RENDERERS = {t.Paragraph: paragraph, t.Heading: heading, t.BulletList: bullet_list, t.Box: box, t.Table: table,
              t.Chart: chart, t.Figure: figure, t.Image: image, t.WriteIn: write_in, t.Definitions: definitions,
-             t.Lines: lines, t.Form: form, t.Grid: grid, t.SourceList: source_list, t.Contents: contents,
-             t.Badges: badges, t.WebLink: web_link}
+             t.Lines: lines, t.Form: form, t.Grid: tools.grid, t.SourceList: source_list, t.Contents: contents,
+             t.Badges: badges, t.WebLink: web_link, t.FillIn: tools.fill_in, t.Steps: tools.steps,
+             t.ResultsForm: tools.results_form, t.Illustration: tools.illustration}
 
 
 def _refs(numbers) -> str:

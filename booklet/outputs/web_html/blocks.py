@@ -14,9 +14,11 @@ from pathlib import Path
 
 from booklet.compose import tree as t
 from booklet.compose.walk import strings
+from booklet.outputs.web_html import tools
 from booklet.outputs.web_html.chart import chart_svg
+from booklet.outputs.web_html.figures import figure
 from booklet.outputs.web_html.markup import Markup, el, join, text
-from booklet.outputs.web_html.svg import drawing_svg, qr_svg
+from booklet.outputs.web_html.svg import qr_svg
 
 
 class UnknownNode(UserWarning):
@@ -33,6 +35,7 @@ class Context:
         self.linked: set[str] = set()             # terms already linked in the current part
         self.part_title_id = ""                   # the current part's heading: names its notes box
         self.part_title = ""                      # and captions its form grid
+        self.box_title = ""                       # the box being drawn, which captions a grid inside it
         self.counter = 0
 
     def new_id(self, prefix: str) -> str:
@@ -98,9 +101,11 @@ def bullet_list(node: t.BulletList, ctx: Context) -> Markup:
 
 def box(node: t.Box, ctx: Context) -> Markup:
     title_id = ctx.new_id("box") if node.title else None
-    return el("div", el("h3", node.title, id=title_id) if node.title else None,
-              *(block(b, ctx) for b in node.body), class_=f"box role-{slug(node.role)}", role="note",
-              aria_labelledby=title_id)
+    ctx.box_title = node.title or ""
+    body = [block(b, ctx) for b in node.body]
+    ctx.box_title = ""
+    return el("div", el("h3", node.title, id=title_id) if node.title else None, *body,
+              class_=f"box role-{slug(node.role)}", role="note", aria_labelledby=title_id)
 
 
 def table(node: t.Table, ctx: Context) -> Markup:
@@ -117,35 +122,21 @@ def table(node: t.Table, ctx: Context) -> Markup:
               id=f"table-{slug(node.id)}")
     note = el("p", node.note, class_="note") if node.note else None
     return el("div", el("div", grid, class_="table-scroll", role="region", aria_labelledby=caption_id, tabindex="0"),
-              note, class_="table-block")
+              note, tools.use_line(node), class_="table-block")
 
 
 def chart(node: t.Chart, ctx: Context, beside_table: bool = False) -> Markup:
     """The chart as a picture; its numbers as a data table beside it, unless the table it was drawn
     from stands right next to it already (``beside_table``)."""
     ident = ctx.new_id("chart")
-    picture = el("figure", chart_svg(node, ident, ctx.theme), el("figcaption", node.title), class_="chart-figure")
+    picture = el("figure", chart_svg(node, ident, ctx.theme), el("figcaption", node.title), tools.use_line(node),
+                 class_="chart-figure")
     if beside_table:
         return picture
     data = t.Table(f"{node.id}-data", ctx.web.chart_data if ctx.web else node.title,
                    (node.category or node.title, *(s.name for s in node.series)),
                    tuple((c, *(s.labels[i] for s in node.series)) for i, c in enumerate(node.categories)), node.loc)
     return el("div", picture, table(data, ctx), class_="chart-with-table")
-
-
-def figure(node: t.Figure, ctx: Context) -> Markup:
-    from booklet.figures import layout
-    from booklet.typeset.fonts import register_family, width
-
-    names = register_family(ctx.theme)
-    size = ctx.theme.booklet.chart_label_size
-
-    def measure(value: str, points: float, bold: bool) -> float:
-        return width(value, names["bold" if bold else "regular"], points)
-    drawing = layout(node, ctx.theme.editions.chart_width, size, measure)
-    picture = drawing_svg(drawing, ctx.new_id("figure"), node.title, node.alt, ctx.theme)
-    return el("figure", picture, el("figcaption", el("strong", node.title), " ", node.text),
-              class_="drawn-figure", id=f"figure-{slug(node.id)}")
 
 
 MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
@@ -193,29 +184,25 @@ def lines(node: t.Lines, ctx: Context) -> Markup:
 
 
 def form(node: t.Form, ctx: Context) -> Markup:
+    """One field set per field, a labelled text field per line, holding what a personal booklet wrote in."""
     groups = []
-    for field in node.fields:
+    values = node.values or ((),) * len(node.fields)
+    for field, written in zip(node.fields, values):
         inputs = []
-        for line_label in node.line_labels:
+        for n, line_label in enumerate(node.line_labels):
             ident = ctx.new_id("field")
+            value = written[n] if n < len(written) and written[n] else None
             inputs.append(el("div", el("label", line_label, for_=ident),
-                             el("input", type="text", id=ident, name=ident, autocomplete="off"), class_="field"))
+                             el("input", type="text", id=ident, name=ident, autocomplete="off", value=value),
+                             class_="field"))
         groups.append(el("fieldset", el("legend", field), *inputs))
     return el("div", *groups, class_="form")
 
 
 def grid(node: t.Grid, ctx: Context) -> Markup:
-    """The appointments grid as a table of inputs, each labelled by its column and row number."""
-    caption_id = ctx.new_id("grid")
-    head = el("thead", el("tr", *(el("th", c, scope="col") for c in node.columns)))
-    rows = []
-    for number in range(1, ctx.theme.editions.html_appointment_rows + 1):
-        rows.append(el("tr", *(el("td", el("input", type="text", aria_label=f"{c} {number}",
-                                            name=f"{slug(c)}-{number}", autocomplete="off"))
-                               for c in node.columns)))
-    grid_table = el("table", el("caption", ctx.part_title, id=caption_id, class_="visually-hidden"), head,
-                    el("tbody", *rows), class_="form-grid")
-    return el("div", grid_table, class_="table-scroll", role="region", aria_labelledby=caption_id, tabindex="0")
+    """A grid to fill in (appointments, tracker, a week's log) as a table of inputs; its caption is
+    the part's title, or the title of the box it stands in."""
+    return tools.grid(node, ctx, ctx.box_title or ctx.part_title)
 
 
 def source_list(node: t.SourceList, ctx: Context) -> Markup:
@@ -250,7 +237,8 @@ def unknown(node, ctx: Context) -> Markup:
 RENDERERS = {t.Paragraph: paragraph, t.Heading: heading, t.BulletList: bullet_list, t.Box: box, t.Table: table,
              t.Chart: chart, t.Figure: figure, t.Image: image, t.WriteIn: write_in, t.Definitions: definitions,
              t.Lines: lines, t.Form: form, t.Grid: grid, t.SourceList: source_list, t.Contents: contents,
-             t.Badges: badges, t.WebLink: web_link}
+             t.Badges: badges, t.WebLink: web_link, t.FillIn: tools.fill_in, t.Steps: tools.steps,
+             t.ResultsForm: tools.results_form, t.Illustration: tools.illustration}
 
 
 def block(node, ctx: Context) -> Markup:

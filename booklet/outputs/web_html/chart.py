@@ -3,81 +3,88 @@
 Series differ by colour AND by hatching (the second series hatched, the third dotted ...), so
 colour is never the only thing that tells them apart. The picture is named by the chart's title and
 described by its alt text, which states every value; the data table goes beside it (``blocks``).
+
+A chart stands in a phone's column or beside its table, never wider, so it is laid out once at the
+figures' phone width and label size (``figures.sizes``), its words wrapped with the theme font's
+metrics and fitted to the width measured (``textLength``), like a figure's labels.
 """
 from __future__ import annotations
 
 from booklet.compose import tree as t
+from booklet.figures import text as tx
 from booklet.outputs.web_html.markup import Markup, el
 from booklet.outputs.web_html.svg import _num
 
 MARKS = ("", "hatch", "dots", "cross")
 
 
-def _mark(ident: str, index: int, colour: str) -> tuple[str, Markup | None]:
-    """The fill of series ``index``: its colour, with a white hatching over it from the second series on."""
+def _mark(ident: str, index: int, colour: str, paper: str) -> tuple[str, Markup | None]:
+    """The fill of series ``index``: its colour, hatched in the paper colour from the second series on."""
     kind = MARKS[index % len(MARKS)]
     if not kind:
         return colour, None
-    shapes = {"hatch": el("path", d="M0,6 L6,0", stroke="#FFFFFF", stroke_width="1.6"),
-              "dots": el("circle", cx="3", cy="3", r="1.2", fill="#FFFFFF"),
-              "cross": el("path", d="M0,6 L6,0 M0,0 L6,6", stroke="#FFFFFF", stroke_width="1.2")}[kind]
+    shapes = {"hatch": el("path", d="M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5", stroke=paper, stroke_width="1.6"),
+              "dots": el("circle", cx="3", cy="3", r="1.2", fill=paper),
+              "cross": el("path", d="M0,6 L6,0 M0,0 L6,6", stroke=paper, stroke_width="1.2")}[kind]
     pattern_id = f"{ident}-series-{index}"
     pattern = el("pattern", el("rect", width="6", height="6", fill=colour), shapes, id=pattern_id, width="6",
                  height="6", patternUnits="userSpaceOnUse")
     return f"url(#{pattern_id})", pattern
 
 
-def wrap(words: str, room: float, size: float) -> list[str]:
-    """``words`` in lines about ``room`` wide at ``size`` (half an em per character: a fair average
-    for the sans-serif the page uses; the SVG scales with the page, so the guess need not be exact)."""
-    most = max(int(room / (size * 0.52)), 4)
-    lines: list[str] = []
-    for word in str(words).split():
-        if lines and len(lines[-1]) + 1 + len(word) <= most:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
+def _text(words: str, x: float, y: float, size: float, measure, colour: str, bold: bool = False,
+          anchor: str = "start") -> Markup:
+    return el("text", words, x=_num(x), y=_num(y), font_size=_num(size), fill=colour,
+              font_weight="bold" if bold else None, text_anchor=anchor if anchor != "start" else None, textLength=_num(measure(words, size, bold)),
+              lengthAdjust="spacingAndGlyphs")
 
 
 def chart_svg(chart: t.Chart, ident: str, theme) -> Markup:
+    from booklet.outputs.web_html.figures import sizes
+    from booklet.typeset.fonts import register_family, width as text_width
+
+    names = register_family(theme)
+
+    def measure(words: str, size: float, bold: bool) -> float:
+        return text_width(words, names["bold" if bold else "regular"], size)
     looks, colours = theme.editions, theme.colours
-    width, height = looks.chart_width, looks.chart_height
-    size = theme.booklet.chart_label_size * 1.25   # the picture shrinks on a phone: its words start larger
+    width, size = sizes(theme).narrow, sizes(theme).text
+    height = looks.chart_height
     text, rule = colours.text, colours.rule
     fills, defs = [], []
     for index, _ in enumerate(chart.series):
-        fill, pattern = _mark(ident, index, colours.chart_series[index % len(colours.chart_series)])
+        fill, pattern = _mark(ident, index, colours.chart_series[index % len(colours.chart_series)], colours.background)
         fills.append(fill)
         defs += [pattern] if pattern is not None else []
     shapes: list[Markup] = []
-    for n, (fill, series) in enumerate(zip(fills, chart.series)):   # the legend: a line per series, on top
-        y = 2 + n * size * 1.6
-        shapes += [el("rect", x="1", y=_num(y), width=_num(size * 1.2), height=_num(size * 1.2), fill=fill,
+    legend = 0.0
+    for fill, series in zip(fills, chart.series):   # the legend: a swatch and the series' name, wrapped, on top
+        lines = tx.wrap(series.name, width - size * 1.8, size, measure)
+        shapes += [el("rect", x="1", y=_num(legend + 2), width=_num(size * 1.2), height=_num(size * 1.2), fill=fill,
                       stroke=text, stroke_width="0.5"),
-                   el("text", series.name, x=_num(size * 1.8), y=_num(y + size), font_size=_num(size), fill=text)]
-    legend = len(chart.series) * size * 1.6
+                   *(_text(line, size * 1.8, legend + 2 + size + n * size * tx.LEADING, size, measure, text)
+                     for n, line in enumerate(lines.lines))]
+        legend += size * 0.4 + max(size * 1.2, lines.height) + size * 0.2
     group = width / max(len(chart.categories), 1)
-    names = [wrap(category, group * 0.95, size) for category in chart.categories]
-    rows = max(len(n) for n in names) if names else 1
-    height += size * 1.2 * (rows - 1) + legend
-    top, bottom = legend + size * 2, height - size * (1.2 * rows + 0.6)
+    names_ = [tx.wrap(category, group * 0.92, size, measure) for category in chart.categories]
+    rows = max((len(n.lines) for n in names_), default=1)
+    height += size * tx.LEADING * (rows - 1) + legend
+    top, bottom = legend + size * 2, height - size * (tx.LEADING * rows + 0.6)
     peak = max((v for s in chart.series for v in s.values), default=1.0) or 1.0
-    bar = group * 0.7 / max(len(chart.series), 1)
+    bar = group * 0.8 / max(len(chart.series), 1)
     for c, category in enumerate(chart.categories):
-        left = c * group + group * 0.15
+        left = c * group + group * 0.1
         for s, series in enumerate(chart.series):
             value = series.values[c]
             h = (bottom - top) * value / peak
             bx = left + s * bar
             shapes += [el("rect", x=_num(bx), y=_num(bottom - h), width=_num(bar - 2), height=_num(h), fill=fills[s],
                           stroke=text, stroke_width="0.5"),
-                       el("text", series.labels[c], x=_num(bx + (bar - 2) / 2), y=_num(bottom - h - 4),
-                          font_size=_num(size), font_weight="bold", text_anchor="middle", fill=text)]
+                       _text(series.labels[c], bx + (bar - 2) / 2, bottom - h - 4, size * 0.9, measure, text, True,
+                             "middle")]
         middle = c * group + group / 2
-        lines = [el("tspan", line, x=_num(middle), dy=_num(size * 1.2) if n else None) for n, line in enumerate(names[c])]
-        shapes.append(el("text", *lines, x=_num(middle), y=_num(bottom + size * 1.4), font_size=_num(size),
-                         text_anchor="middle", fill=text))
+        shapes += [_text(line, middle, bottom + size * 1.2 + n * size * tx.LEADING, size, measure, text,
+                         anchor="middle") for n, line in enumerate(names_[c].lines)]
     shapes.append(el("line", x1="0", y1=_num(bottom), x2=_num(width), y2=_num(bottom), stroke=rule))
     title_id, desc_id = f"{ident}-title", f"{ident}-desc"
     return el("svg", el("title", chart.title, id=title_id), el("desc", chart.alt, id=desc_id),

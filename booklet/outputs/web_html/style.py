@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 
+from booklet.outputs.web_html.figures import PHONE_GROWTH, Sizes, sizes
 from booklet.theme import schema
 
 BORDERS = {"box": "border: 2px solid {edge};", "heavy-box": "border: 4px solid {edge};",
@@ -18,11 +19,11 @@ BORDERS = {"box": "border: 2px solid {edge};", "heavy-box": "border: 4px solid {
 
 def stylesheet(theme) -> str:
     return _stylesheet(theme.colours, theme.editions, tuple(sorted((k, v) for k, v in theme.roles.items())),
-                       theme.fonts.family)
+                       theme.fonts.family, sizes(theme), theme.booklet.step_disc / theme.booklet.body_size)
 
 
 @functools.lru_cache(maxsize=8)
-def _stylesheet(c: schema.Colours, e: schema.EditionLooks, roles: tuple, family: str) -> str:
+def _stylesheet(c: schema.Colours, e: schema.EditionLooks, roles: tuple, family: str, f: Sizes, disc: float) -> str:
     role_rules = "\n".join(
         f".role-{key} {{ background: {getattr(c, role.fill)}; {BORDERS[role.border].format(edge=getattr(c, role.edge))} }}"
         for key, role in roles)
@@ -70,8 +71,36 @@ tbody th {{ font-weight: bold; }}
 .num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 figure {{ margin: 1.25rem 0; }}
 figcaption {{ font-weight: bold; margin-top: 0.25rem; }}
-svg.chart, svg.figure-drawing {{ width: 100%; height: auto; max-width: {e.chart_width * 1.4:.0f}px;
+svg.chart {{ display: block; width: 100%; height: auto; max-width: {f.narrow * PHONE_GROWTH:.0f}px;
   font-family: inherit; }}
+svg.figure-drawing {{ display: block; width: 100%; height: auto; margin: 0.5rem 0; font-family: inherit; }}
+svg.figure-narrow {{ max-width: {f.narrow * PHONE_GROWTH:.0f}px; }}
+svg.figure-wide {{ display: none; max-width: {f.wide:.0f}px; }}
+@media (min-width: {f.switch_em}em) {{ svg.figure-narrow {{ display: none; }} svg.figure-wide {{ display: block; }} }}
+.figure-text {{ margin: 0.25rem 0 0; }}
+.art svg {{ display: block; width: min(70%, 14rem); height: auto; margin: 1rem auto; }}
+.use {{ margin: 0.5rem 0 0; }}
+.panel {{ padding: 0.25rem 1rem 0.5rem; margin: 1.25rem 0; border-radius: 4px; }}
+.panel h3 {{ margin-top: 0.75rem; }}
+ol.steps {{ list-style: none; counter-reset: step; padding: 0; margin: 0.5rem 0; }}
+ol.steps > li {{ counter-increment: step; position: relative; padding-left: {disc + 0.6:.2f}em; margin: 0 0 0.9rem; }}
+ol.steps > li::before {{ content: counter(step); position: absolute; left: 0; top: 0; width: {disc:.2f}em;
+  height: {disc:.2f}em; line-height: {disc:.2f}em; border-radius: 50%; text-align: center; font-weight: bold;
+  background: {c.heading}; color: {c.background}; }}
+.step-label {{ font-weight: bold; margin: 0 0 0.25rem; }}
+ol.steps ul {{ margin: 0.25rem 0; padding-left: 1.25rem; list-style: disc; }}
+ol.steps p {{ margin: 0.25rem 0; }}
+.fill-in label {{ margin-top: 0.4rem; }}
+.results fieldset {{ border: none; padding: 0; margin: 0.75rem 0; }}
+.results legend {{ margin: 0 0 0.25rem; }}
+.ticks {{ display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; align-items: center; }}
+label.tick {{ display: inline-flex; align-items: center; gap: 0.4rem; font-weight: normal; margin: 0;
+  padding: 0.2rem 0; }}
+input[type="checkbox"] {{ width: 1.35rem; height: 1.35rem; margin: 0; accent-color: {c.heading}; flex: none; }}
+.ticks input[type="text"] {{ flex: 1 1 8rem; width: auto; min-width: 6rem; }}
+table.form-grid tbody th {{ white-space: nowrap; vertical-align: middle; }}
+table.form-grid td {{ vertical-align: middle; }}
+table.form-grid td .ticks {{ gap: 0.1rem 0.75rem; }}
 img {{ max-width: 100%; height: auto; }}
 .chart-with-table {{ display: grid; grid-template-columns: minmax(0, 1fr); gap: 0 1.5rem; align-items: start; }}
 @media (min-width: 60em) {{ .chart-with-table {{ grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }} }}
@@ -100,7 +129,15 @@ ol.sources li {{ margin: 0.5rem 0; }}
   header.cover, main {{ max-width: none; padding: 0; }}
   main > section {{ break-before: page; }}
   h2, h3, caption, dt, legend, label {{ break-after: avoid; }}
-  table, figure, .box, fieldset, dl.definitions div, li {{ break-inside: avoid; }}
+  table, figure, .box, .panel, fieldset, dl.definitions div, li {{ break-inside: avoid; }}
+  svg.figure-narrow {{ display: none; }}
+  svg.figure-wide {{ display: block; }}
+  table.form-grid {{ break-inside: auto; }}
+  table.form-grid tr {{ break-inside: avoid; }}
+  table.form-grid label.tick {{ padding: 0; line-height: 1.2; }}
+  table.form-grid input[type="checkbox"] {{ width: 0.9rem; height: 0.9rem; }}
+  table.form-grid td .ticks {{ gap: 0.15rem 0.6rem; }}
+  thead th, ol.steps > li::before {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
   .table-scroll {{ overflow: visible; }}
   a {{ color: inherit; text-decoration: none; }}
   a.term, sup.refs a {{ text-decoration: none; }}
