@@ -90,9 +90,12 @@ def _personalise(args) -> int:
 
 
 def _watch(args) -> int:
-    from booklet.watch import watch
+    from booklet.watch import RESTART, restart, watch
 
-    return watch(args.content, args.styles, args.out, args.only, args.verify)
+    status = watch(args.content, args.styles, args.out, args.only, args.verify)
+    if status == RESTART:
+        restart()
+    return status
 
 
 def _build(args) -> int:

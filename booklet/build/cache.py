@@ -8,52 +8,8 @@ a ``RenderCache`` across rebuilds and renders only the documents whose fingerpri
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-from pathlib import Path
 
-from booklet.errors import Loc
-
-
-_FIELDS: dict[type, tuple[str, ...]] = {}
-
-
-def _fields(cls) -> tuple[str, ...]:
-    names = _FIELDS.get(cls)
-    if names is None:
-        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "loc")
-    return names
-
-
-def _flat(value, out: list) -> None:
-    """``value`` as a flat list of tagged pieces; locations are left out."""
-    if isinstance(value, str):
-        out.append("s" + value)
-    elif isinstance(value, (tuple, list)):
-        out.append(f"({len(value)}")
-        for item in value:
-            _flat(item, out)
-    elif isinstance(value, Loc):
-        return
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        cls = type(value)
-        out.append("@" + cls.__name__)
-        for name in _fields(cls):
-            _flat(getattr(value, name), out)
-    elif isinstance(value, dict):
-        out.append(f"{{{len(value)}")
-        for key in sorted(value, key=str):
-            _flat(key, out)
-            _flat(value[key], out)
-    else:
-        out.append(f"{type(value).__name__}:{value!r}")
-
-
-def fingerprint(*values) -> str:
-    """A hash of plain data (dataclasses, tuples, dicts, strings, numbers), ignoring source locations."""
-    out: list[str] = []
-    for value in values:
-        _flat(value, out)
-    return hashlib.blake2b("\x1f".join(out).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+from booklet.compose.walk import fingerprint
 
 
 class RenderCache:

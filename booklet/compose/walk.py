@@ -1,8 +1,12 @@
-"""Walking a document tree: its content items (what ``verify`` looks for), its blocks, its strings."""
+"""Walking a document tree: its content items (what ``verify`` looks for), its blocks, its strings,
+and its fingerprint (what a rebuild compares to know whether anything changed)."""
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 from collections.abc import Iterator
 from dataclasses import fields, is_dataclass
+from pathlib import Path
 
 from booklet.compose import tree as t
 from booklet.errors import Loc
@@ -72,3 +76,65 @@ def _strings(value, loc) -> Iterator[tuple[str, Loc]]:
         for item in value:
             yield from _strings(item, loc)
 
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.name != "loc")
+    return names
+
+
+def _flat(value, out: list, top: bool = False) -> None:
+    """``value`` as a flat list of tagged pieces; locations are left out. Parts and slides inside a
+    larger value stand for their own (remembered) print."""
+    if not top and isinstance(value, (t.Part, t.Slide)):
+        out.append("#" + part_print(value))
+    elif isinstance(value, str):
+        out.append("s" + value)
+    elif isinstance(value, (tuple, list)):
+        out.append(f"({len(value)}")
+        for item in value:
+            _flat(item, out)
+    elif isinstance(value, Loc):
+        return
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        cls = type(value)
+        out.append("@" + cls.__name__)
+        for name in _fields(cls):
+            _flat(getattr(value, name), out)
+    elif isinstance(value, dict):
+        out.append(f"{{{len(value)}")
+        for key in sorted(value, key=str):
+            _flat(key, out)
+            _flat(value[key], out)
+    else:
+        out.append(f"{type(value).__name__}:{value!r}")
+
+
+_PRINTS: dict[int, tuple[object, str]] = {}   # id -> (the Part or Slide, its print): a build prints each once
+
+
+def part_print(node) -> str:
+    """A Part's or Slide's own print, remembered for the object (the build's cache key and the booklet's
+    reuse both print the same parts in one build)."""
+    found = _PRINTS.get(id(node))
+    if found is not None and found[0] is node:
+        return found[1]
+    out: list[str] = []
+    _flat(node, out, top=True)
+    digest = hashlib.blake2b("\x1f".join(out).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    _PRINTS[id(node)] = (node, digest)
+    if len(_PRINTS) > 2048:
+        _PRINTS.pop(next(iter(_PRINTS)))
+    return digest
+
+
+def fingerprint(*values) -> str:
+    """A hash of plain data (dataclasses, tuples, dicts, strings, numbers), ignoring source locations."""
+    out: list[str] = []
+    for value in values:
+        _flat(value, out)
+    return hashlib.blake2b("\x1f".join(out).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()

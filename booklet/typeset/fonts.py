@@ -65,19 +65,38 @@ def _covered(font: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
 
 
+@functools.lru_cache(maxsize=16)
+def _have(fonts: tuple[str, ...]) -> frozenset[int]:
+    return functools.reduce(frozenset.intersection, (covered(f) for f in fonts))
+
+
+@functools.lru_cache(maxsize=16)
+def _drawable(fonts: tuple[str, ...]) -> frozenset[str]:
+    # reportlab writes characters beyond U+FFFF into a PDF's ToUnicode map in a form readers cannot
+    # decode (<1F16A> instead of a UTF-16 pair), so screen readers and copy-paste would get another
+    # character: refuse them as if the font lacked them
+    return frozenset(chr(c) for c in _have(fonts) if c <= 0xFFFF) | {"\n", "\t"}
+
+
+_KNOWN_GOOD: dict[tuple[str, ...], set[str]] = {}   # strings already found drawable, per set of faces
+
+
 def check_glyphs(texts: Iterable[tuple[str, Loc]], theme, fonts: tuple[str, ...] = ("regular",)) -> Problems:
     """A located error for every string holding a character that the theme's ``fonts`` cannot all draw
     (the first such character of each string)."""
     problems = Problems()
     names = register_family(theme)
-    have = functools.reduce(frozenset.intersection, (covered(names[f]) for f in fonts))
-    # reportlab writes characters beyond U+FFFF into a PDF's ToUnicode map in a form readers cannot
-    # decode (<1F16A> instead of a UTF-16 pair), so screen readers and copy-paste would get another
-    # character: refuse them as if the font lacked them
-    drawable = {chr(c) for c in have if c <= 0xFFFF} | {"\n", "\t"}
+    have = _have(tuple(names[f] for f in fonts))
+    known = _KNOWN_GOOD.setdefault(tuple(names[f] for f in fonts), set())
+    drawable = _drawable(tuple(names[f] for f in fonts))
     seen: set[tuple[str, Loc]] = set()
     for text, loc in texts:
-        if drawable.issuperset(text) or (text, loc) in seen:   # the common case, without a loop in Python
+        if text in known:                     # checked before in this process (the watcher's rebuilds)
+            continue
+        if drawable.issuperset(text):         # the common case, without a loop in Python
+            known.add(text)
+            continue
+        if (text, loc) in seen:
             continue
         seen.add((text, loc))
         for offset, ch in enumerate(text):

@@ -20,15 +20,29 @@ COST = 1.0          # seconds per document, roughly: the build balances its proc
 def preflight(docs, theme, options):
     """Every character the booklet will print must exist in the font; a cover logo the theme names
     must be there."""
-    from booklet.compose.walk import document_strings
-    from booklet.errors import Loc
+    import dataclasses
+
+    from booklet.compose.walk import document_strings, part_print, strings
+    from booklet.errors import Loc, Problems
     from booklet.outputs.booklet_pdf.tools import logo_problems
     from booklet.typeset.fonts import check_glyphs
 
-    problems = check_glyphs((pair for doc in docs for pair in document_strings(doc)), theme, ("regular", "bold"))
+    faces = ("regular", "bold")
+    problems = Problems()
+    for doc in docs:      # parts found drawable before in this process are not walked again (watch)
+        fresh = [p for p in doc.parts if (part_print(p), str(theme.path)) not in _DRAWABLE_PARTS]
+        for part in fresh:
+            found = check_glyphs(strings(part), theme, faces)
+            problems.items += found.items
+            if not found.errors:
+                _DRAWABLE_PARTS.add((part_print(part), str(theme.path)))
+        problems.items += check_glyphs(document_strings(dataclasses.replace(doc, parts=())), theme, faces).items
     for message in logo_problems(theme):
         problems.error(Loc(str(theme.path)), message)
     return problems
+
+
+_DRAWABLE_PARTS: set[tuple[str, str]] = set()
 
 
 def render(doc, theme, options) -> bytes:

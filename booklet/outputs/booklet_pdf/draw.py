@@ -5,6 +5,7 @@ import io
 from itertools import islice
 
 from booklet.compose import tree as t
+from booklet.compose.walk import fingerprint
 from booklet.outputs.booklet_pdf.pages import BookletTemplate, Geometry
 from booklet.outputs.booklet_pdf.story import Story
 from booklet.outputs.pdf import base as pdfbase
@@ -17,6 +18,8 @@ def render_booklet(doc: t.Document, theme, options) -> bytes:
     buffer = io.BytesIO()
     template = BookletTemplate(buffer, geometry, theme, fonts, doc.folio, options.build_time,
                                **pdfbase.pdf_info(doc.meta))
+    # what besides a part's own tree shapes its pages: looks, geometry, the document's fixed words
+    template.context = fingerprint(_theme_values(theme), geometry, doc.folio, doc.pad_title, doc.meta)
     template.build(Story(doc, theme, fonts, geometry, template).flowables())
     return buffer.getvalue()
 
@@ -29,3 +32,9 @@ def column_width(doc: t.Document, font: str, theme) -> float:
     sample = sample[:4000] or doc.meta.subtitle
     average = typeset_fonts.width(sample, font, theme.booklet.body_size) / len(sample)
     return average * theme.booklet.measure_chars
+
+
+def _theme_values(theme) -> tuple:
+    import dataclasses
+
+    return tuple(getattr(theme, f.name) for f in dataclasses.fields(theme) if f.name != "locs")

@@ -15,6 +15,7 @@ from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, 
 
 from booklet.outputs.pdf import base as pdfbase
 from booklet.outputs.pdf.private import doc_template, end_build_without_saving
+from booklet.outputs.booklet_pdf.reuse import Reusing
 from booklet.outputs.pdf.flowables import define_number_form
 
 MM = 72 / 25.4
@@ -93,7 +94,7 @@ class PadMarker(ActionFlowable):
         pass
 
 
-class BookletTemplate(BaseDocTemplate):
+class BookletTemplate(Reusing, BaseDocTemplate):
     """Cover, then mirrored odd/even pages; records where each part starts while it lays them out."""
 
     def __init__(self, buffer, geometry: Geometry, theme, fonts: dict[str, str], page_word: str,
@@ -129,6 +130,7 @@ class BookletTemplate(BaseDocTemplate):
 
     # -- what anchors and the contents page tell the template ----------------------------------
     def part_started(self, key: str, title: str, page: int) -> None:
+        self.record_call("part_started", key, title, page)
         self.starts[key] = page
         self.running = title
         self.opening_pages.add(page)
@@ -149,6 +151,8 @@ class BookletTemplate(BaseDocTemplate):
         """Running header (the current part's title, not on the page where it starts) and page number."""
         g, theme = self.geometry, self.theme
         page = canv.getPageNumber()
+        if self.recorder is not None and page in self.replayed:
+            return                      # a replayed page came with its furniture
         size = theme.booklet.small_size
         left, right = g.left(page), g.left(page) + g.column
         odd = page % 2 == 1
@@ -170,8 +174,12 @@ class BookletTemplate(BaseDocTemplate):
 
     # -- single-pass padding and late page numbers ---------------------------------------------
     def handle_flowable(self, flowables):
+        if self.reuse_step(flowables):
+            return
         if isinstance(flowables[0], PadMarker):
             marker = flowables.pop(0)
+            if self.recorder is not None:       # the notes pages it adds belong to no part
+                self.recorder.begin_part(None, self.page + 1)
             extra = -(self.page + self._pages_for(marker.following)) % self.multiple
             for _ in range(extra):
                 flowables[0:0] = marker.notes_page()
@@ -209,6 +217,8 @@ class BookletTemplate(BaseDocTemplate):
 
     def _endBuild(self):
         end_build_without_saving(self, BaseDocTemplate)
+        if self.recorder is not None:
+            self.recorder.finish_part()
         size = self.theme.booklet.contents_size
         for form, key in self.numbers.items():
             define_number_form(self.canv, form, self.starts[key], self.fonts["regular"], size,

@@ -12,10 +12,12 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, PageBreak, Spacer, Table
 
 from booklet.compose import tree as t
+from booklet.compose.walk import fingerprint
 from booklet.errors import fail
 from booklet.outputs.booklet_pdf import tools
 from booklet.outputs.booklet_pdf.balance import Block, TailNotes, with_breaks
 from booklet.outputs.booklet_pdf.pages import Anchor, BookletTemplate, Geometry, PadMarker, Running
+from booklet.outputs.booklet_pdf.reuse import Deferred
 from booklet.outputs.booklet_pdf.styles import make_styles
 from booklet.outputs.pdf import base as pdfbase
 from booklet.outputs.pdf.chart import bar_chart
@@ -59,8 +61,10 @@ class Story:
                 story.append(PadMarker(following, self.notes_page))
                 story += following
                 story.append(PadMarker([], self.notes_page))   # in case it took more pages than measured
-            else:
+            elif part.role == "cover":
                 story += self.part(part)
+            else:          # made into flowables only if its pages are not recorded (booklet_pdf.reuse)
+                story.append(Deferred(fingerprint(part), lambda part=part: self.part(part)))
         return story
 
     def part(self, part: t.Part) -> list:

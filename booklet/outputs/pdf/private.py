@@ -65,3 +65,146 @@ def end_build_without_saving(template, base) -> None:
     saves unless ``_doSave`` is 0."""
     template._doSave = 0
     base._endBuild(template)
+
+
+# -- recording and replaying a page (booklet_pdf.reuse) ------------------------------------------------
+# The canvas keeps a page's operators in ``_code`` and the form XObjects it draws in ``_formsinuse``;
+# a TrueType font keeps, per document, which glyph code each character got (``state[doc].assignments``,
+# in the order they were given) and the document maps fonts to names in ``fontMapping`` (F1, F2 ...,
+# in the order of first use). Replaying a page restores exactly these.
+_RECORDED_CALLS = ("bookmarkPage", "addOutlineEntry", "linkRect", "linkURL")
+
+
+def watch_canvas(canv, recorder) -> None:
+    """Report to ``recorder`` every canvas call that creates document objects (with link rectangles
+    made absolute, so a replay needs no transform), every picture drawn, and every page as it is
+    shown (its whole content, furniture included)."""
+    show = canv.showPage
+
+    def shown():
+        recorder.page_done(canv.getPageNumber())
+        return show()
+    canv.showPage = shown
+    for name in _RECORDED_CALLS:
+        original = getattr(canv, name)
+
+        def wrapped(*args, _name=name, _original=original, **kwargs):
+            if _name in ("linkRect", "linkURL"):
+                args, kwargs = _absolute_link(canv, _name, args, kwargs)
+            recorder.call(_name, (args, kwargs))
+            return _original(*args, **kwargs)
+        setattr(canv, name, wrapped)
+    for name in ("drawImage", "drawInlineImage"):
+        original = getattr(canv, name)
+
+        def picture(*args, _original=original, **kwargs):
+            recorder.picture()
+            return _original(*args, **kwargs)
+        setattr(canv, name, picture)
+
+
+def _absolute_link(canv, name: str, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+    names = ("contents", "destinationname", "Rect") if name == "linkRect" else ("url", "rect")
+    values = dict(zip(names, args), **kwargs)
+    key = "Rect" if name == "linkRect" else "rect"
+    values[key] = canv._absRect(values.get(key), values.get("relative", 1 if name == "linkRect" else 0))
+    values["relative"] = 0
+    return (), values
+
+
+def replay_call(canv, what: str, call: tuple) -> None:
+    args, kwargs = call
+    if what in ("part_started", "number_form"):
+        getattr(doc_template(canv), what)(*args, **kwargs)
+    else:
+        getattr(canv, what)(*args, **kwargs)
+
+
+_COMPRESSED: dict[bytes, bytes] = {}
+
+
+def remember_compression() -> None:
+    """Compress each distinct stream once per process: reportlab compresses every page stream again
+    at every save, and a rebuild that replays most pages would compress the same bytes again.
+    zlib gives the same output for the same input, so the file is the same."""
+    from reportlab.pdfbase import pdfdoc
+
+    flate = pdfdoc.PDFZCompress
+    if getattr(flate, "_remembers", False):
+        return
+    encode = flate.encode
+
+    def remembered(text):
+        data = text.encode("utf8") if isinstance(text, str) else text
+        found = _COMPRESSED.get(data)
+        if found is None:
+            found = _COMPRESSED[data] = encode(data)
+            if len(_COMPRESSED) > 4096:
+                _COMPRESSED.pop(next(iter(_COMPRESSED)))
+        return found
+    flate.encode, flate._remembers = remembered, True
+
+
+def forms_in_use(canv) -> list[str]:
+    return canv._formsinuse
+
+
+def set_page_content(canv, code: list[str], forms: list[str]) -> None:
+    canv._code = list(code)
+    canv._formsinuse = list(forms)
+
+
+def _ttf_states(doc) -> dict[str, list[int]]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    states = {}
+    for name, font in pdfmetrics._fonts.items():
+        if isinstance(font, TTFont) and doc in font.state:
+            states[name] = list(font.state[doc].assignments)
+    return states
+
+
+def font_snapshot(doc) -> tuple[tuple[str, ...], dict[str, list[int]]]:
+    """The document's font state: fonts in order of first use, and each TrueType font's characters
+    in the order they were given glyph codes."""
+    return tuple(doc.fontMapping), _ttf_states(doc)
+
+
+def font_state(doc) -> str:
+    mapped, states = font_snapshot(doc)
+    return repr((mapped, sorted((name, codes) for name, codes in states.items())))
+
+
+def font_changes(before, after) -> list[tuple[str, str, bool]]:
+    """(font, characters newly given codes, newly mapped?) between two snapshots; mapped fonts first,
+    in the order they were mapped."""
+    (mapped_before, states_before), (mapped_after, states_after) = before, after
+    new_maps = [name for name in mapped_after if name not in mapped_before]
+    changes = []
+    for name in new_maps + [n for n in states_after if n not in new_maps]:
+        old = states_before.get(name, [])
+        chars = "".join(chr(c) for c in states_after.get(name, [])[len(old):])
+        if chars or name in new_maps:
+            changes.append((name, chars, name in new_maps))
+    return changes
+
+
+def replay_fonts(doc, changes: list[tuple[str, str, bool]]) -> None:
+    from reportlab.pdfbase import pdfmetrics
+
+    for name, chars, newly_mapped in changes:
+        font = pdfmetrics.getFont(name)
+        if chars:
+            font.splitString(chars, doc)
+        if newly_mapped:
+            if getattr(font, "_dynamicFont", False):
+                font.getSubsetInternalName(0, doc)
+            else:
+                doc.getInternalFontName(name)
+
+
+def page_has_content(template) -> None:
+    """Tell platypus the current page holds content (it counts flowables in ``_curPageFlowableCount``
+    and stops on pages it thinks are empty): after a replay, none were added through it."""
+    template._curPageFlowableCount = max(template._curPageFlowableCount, 1)
