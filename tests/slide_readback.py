@@ -19,11 +19,13 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 SOFFICE, PDFTOTEXT = shutil.which("soffice"), shutil.which("pdftotext")
 MARKERS = re.compile(r"^([\u2022\u2013\u25aa\u25cf\u2023-]|[A-Z0-9]{1,2}[.)])$")
 LEADING_MARKER = re.compile(r"^[A-Z0-9]{1,2}[.)](?=\S)")     # "A." drawn close to its text reads as one word
 EMU = 12700
+DRAWING = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 SLACK = 2.0                       # points a word may stick out of its box (rounding, side bearings)
 
 FONTS_CONF = """<?xml version="1.0"?>
@@ -92,22 +94,39 @@ class ShapeBox:
     text: str                                   # normalised; "*" accepts any word (a chart)
 
 
+def _flat(shapes, place=lambda x, y, w, h: (x, y, w, h)):
+    """(shape, its box on the slide in EMU) for every shape, a group's shapes (a figure's labels) in
+    the group's place: a group maps its child extent (chOff, chExt) onto its own (off, ext)."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            xfrm = shape._element.grpSpPr.find(f"{DRAWING}xfrm")
+            off, ext = xfrm.find(f"{DRAWING}off"), xfrm.find(f"{DRAWING}ext")
+            ch_off, ch_ext = xfrm.find(f"{DRAWING}chOff"), xfrm.find(f"{DRAWING}chExt")
+            ox, oy, ow, oh = place(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+            sx, sy = ow / max(1, int(ch_ext.get("cx"))), oh / max(1, int(ch_ext.get("cy")))
+            cx, cy = int(ch_off.get("x")), int(ch_off.get("y"))
+            yield from _flat(shape.shapes, lambda x, y, w, h, ox=ox, oy=oy, sx=sx, sy=sy, cx=cx, cy=cy:
+                             (ox + (x - cx) * sx, oy + (y - cy) * sy, w * sx, h * sy))
+        else:
+            yield shape, place(shape.left, shape.top, shape.width, shape.height)
+
+
 def shape_boxes(slide) -> list[ShapeBox]:
-    """Every shape that draws text on ``slide``, with its box (a table's box is its rows' total height)."""
+    """Every shape that draws text on ``slide`` (inside groups too), with its box (a table's box is its
+    rows' total height)."""
     out = []
     drawn = [s for s in (*slide.slide_layout.slide_master.shapes, *slide.slide_layout.shapes) if not s.is_placeholder]
-    for shape in [*drawn, *slide.shapes]:          # layout and master placeholders draw nothing on a slide
-        x, y = shape.left / EMU, shape.top / EMU
+    for shape, (left, top, width, height) in _flat([*drawn, *slide.shapes]):   # layout and master placeholders draw nothing
+        x, y = left / EMU, top / EMU
         if getattr(shape, "has_chart", False) and shape.has_chart:
-            out.append(ShapeBox(shape.name, (x, y, x + shape.width / EMU, y + shape.height / EMU), "*"))
+            out.append(ShapeBox(shape.name, (x, y, x + width / EMU, y + height / EMU), "*"))
         elif getattr(shape, "has_table", False) and shape.has_table:
             table = shape.table
             h = sum(row.height for row in table.rows) / EMU
             text = " ".join(c.text for row in table.rows for c in row.cells)
-            out.append(ShapeBox(shape.name, (x, y, x + shape.width / EMU, y + h), norm(text)))
+            out.append(ShapeBox(shape.name, (x, y, x + width / EMU, y + h), norm(text)))
         elif shape.has_text_frame and shape.text_frame.text.strip():
-            out.append(ShapeBox(shape.name, (x, y, x + shape.width / EMU, y + shape.height / EMU),
-                                norm(shape.text_frame.text)))
+            out.append(ShapeBox(shape.name, (x, y, x + width / EMU, y + height / EMU), norm(shape.text_frame.text)))
     return out
 
 

@@ -2,6 +2,8 @@
 split slides. A fixed-width "font" (every character 0.5 em) makes every split predictable."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from booklet.compose import tree as t
@@ -130,3 +132,18 @@ def test_a_figure_gets_the_content_area_above_its_note_for_figures_py_to_draw_in
                             footnote="Sources: [1]"))
     assert slide.figure is figure and slide.layout == "title_only"
     assert slide.area.y == BOX.y and slide.area.y + slide.area.h + STYLE.gap <= slide.footnote_box.y + 0.01
+
+
+def test_a_figure_uses_the_whole_content_area_down_to_the_footers_where_a_table_keeps_to_the_body():
+    """Nothing in a figure grows in a viewer, so it may use the space between the body's foot and the
+    footers (on a 4:3 template that is what lets a five-step pathway fit); its note stays above them."""
+    footers = {"ftr": dp.Box(36, 500, 300, 28), "sldNum": dp.Box(600, 500, 60, 28)}
+    geo = dataclasses.replace(GEO, footers=footers)
+    figure = t.Figure("f", "pathway", "Steps", "alt", "text", None, HERE)
+    doc = t.Document("deck", "d", None, (), HERE, continued="cont.", slides=(
+        t.Slide("figure", "title_only", "Steps in order", HERE, figure=figure, footnote="Sources: [1]"),
+        t.Slide("table", "title_only", "A table", HERE, footnote="Sources: [1]", table=t.Table(
+            "x", "A table", ("A", "B"), (("1", "2"),), HERE))))
+    shown, table = dp.plan(doc, STYLE, geo, Monospace())
+    assert shown.area.y == BOX.y and shown.footnote_box.bottom == 500 - STYLE.gap
+    assert shown.area.bottom > BOX.bottom and table.footnote_box.bottom == BOX.bottom

@@ -38,7 +38,7 @@ def measure(text: str, size: float, bold: bool) -> float:
 
 FIGURES = {ident: compose_figures.figure(KIT, ident) for ident in KIT.figures}
 # (width, text size): the booklet column and its large print, a slide at the deck's sizes, a narrow column
-FRAMES = [(430, 13), (430, 17), (864, 18), (864, 14), (250, 13)]
+FRAMES = [(430, 13), (430, 17), (864, 18), (864, 14), (648, 14), (250, 13)]   # (648, 14): a 4:3 slide
 CASES = [pytest.param(ident, w, s, id=f"{ident}@{w}x{s}") for ident in FIGURES for w, s in FRAMES]
 
 
@@ -344,3 +344,56 @@ def test_check_warns_where_a_figures_words_read_above_grade_9():
     found = [p for p in problems.warnings if "figure 'her2-scale' alt text reads at grade" in p.message]
     assert len(found) == 1 and found[0].loc == figure.alt.loc
     assert not [p for p in lint(KIT, datetime.date(2026, 12, 1))[0].warnings if "figure" in p.message]
+
+
+@pytest.mark.parametrize("ident", [i for i in FIGURES if FIGURES[i].kind == "pathway"])
+def test_a_pathway_too_long_to_run_across_a_wide_box_puts_each_detail_beside_its_label_when_that_is_shorter(ident):
+    """A 4:3 slide is wide, but five steps do not fit across it: one row a step, the detail beside the
+    label, takes less height than the detail under the label, and reads in the same order."""
+    node, size = FIGURES[ident].data, 18
+    assert pathway._across(node, 648, size, measure) is None                 # too many words to run across
+    drawing = laid(ident, 648, size)
+    steps = [s for s in drawing.shapes if isinstance(s, d.Box)][:len(node.steps)]
+    assert [b.x for b in steps] == [0] * len(node.steps)                     # top to bottom
+    assert drawing.height < pathway._down(node, 648, size, measure, None).height
+    for step in node.steps:
+        if step.detail:
+            label = next(lb for lb in labels_of(drawing) if step.label.startswith(lb.text))
+            detail = next(lb for lb in labels_of(drawing) if step.detail.startswith(lb.text))
+            assert detail.x > label.x + measure(label.text, size, True) and detail.y == label.y
+
+
+def scheme_colour(scheme: dict[str, str], value: str) -> str:
+    """'#RRGGBB' that a viewer draws for a deck palette value ('tx1 lighter 22'): the template's theme
+    colour, its HSL lightness times (1 - N %) plus N % (PowerPoint's lumMod and lumOff)."""
+    import colorsys
+
+    slot, _, lighter = value.partition(" lighter ")
+    rgb = scheme[{"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}.get(slot, slot)]
+    h, l, s = colorsys.rgb_to_hls(*(int(rgb[i:i + 2], 16) / 255 for i in (0, 2, 4)))
+    share = int(lighter or 0) / 100
+    return "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(h, min(1.0, l * (1 - share) + share), s))
+
+
+def test_on_the_house_template_figure_slides_draw_the_booklets_figure_colours():
+    """Deck figures name the template's theme colours (so an institution's template recolours them);
+    on the house template, made from the theme's colours, each role is the booklet's colour (within
+    2 of 255 a channel), so the contrast proven above holds on the slides too."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(ROOT / "styles" / "deck" / "house.pptx") as z:
+        xml = next(z.read(n).decode() for n in z.namelist() if n.startswith("ppt/theme/theme"))
+    scheme = dict(re.findall(r'<a:(dk1|lt1|dk2|lt2|accent\d)><a:srgbClr val="([0-9A-F]{6})"', xml))
+    for f in dataclasses.fields(THEME.figures.palette):
+        drawn = scheme_colour(scheme, getattr(THEME.figures.deck_palette, f.name))
+        booklet = figures.colour(THEME, f.name)
+        assert max(abs(int(drawn[i:i + 2], 16) - int(booklet[i:i + 2], 16)) for i in (1, 3, 5)) <= 2, f.name
+
+
+def test_a_deck_palette_value_that_is_no_theme_colour_is_a_located_error(tmp_path: Path):
+    (tmp_path / "theme.yaml").write_text(f"base: {STYLES / 'theme.yaml'}\nfigures:\n  deck_palette:\n    strong: accent7\n")
+    with pytest.raises(ContentError) as error:
+        load_theme(tmp_path)
+    assert str(error.value.problems[0]).startswith(f"{tmp_path / 'theme.yaml'}:4:5: error: figure colour role 'strong' "
+                                                   "on slides must be a template theme colour")

@@ -42,6 +42,14 @@ def test_the_break_comes_where_it_keeps_its_own_page_fullest():
     assert breaks(rest[2:], (), room=150)          # ... and that place breaks
 
 
+def test_a_block_that_may_not_split_and_would_end_a_page_early_moves_the_break_before_it_earlier():
+    # 400 used: the text fits, the kept list goes to a new page and the figure after it to a third,
+    # leaving the list alone on a quarter page; a break before the text keeps the list with it
+    rest = [(100, True), (150, False), (500, False)]
+    assert breaks(rest, (1, 2), room=200)
+    assert not breaks(rest[1:], (1,), room=100)       # ... and no later place would do better
+
+
 def test_no_break_that_would_leave_a_near_empty_page_itself():
     assert not breaks([(60, True)], (), room=50)                     # the rest alone is under 30 %
     assert not breaks([(250, False)], (), room=560)                  # this page would be near-empty

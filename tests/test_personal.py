@@ -87,6 +87,30 @@ def test_the_booklet_has_what_applies_and_nothing_else(one):
         assert detail.replace(" ", "") in text.replace(" ", "").replace("\n", ""), detail
 
 
+def test_every_when_to_call_panel_gives_the_patients_own_urgent_contact_and_the_tools_stay(one):
+    """The patient file's urgent contact replaces the institution's number (or the line to write it
+    on) in each when-to-call panel of the booklet and on the handout; "My results" and the
+    side-effect tracker are still there to fill in."""
+    from booklet.compose import tree as t
+    from booklet.verify.readback import squash
+
+    work, result = one
+    assert result.returncode == 0, result.stderr
+    patient, _ = read(work / "patient.yaml")
+    docs = personal_compose.documents(KIT, patient)
+    panels = [b for d in docs for p in d.parts for b in p.blocks if isinstance(b, t.Steps)]
+    assert len(panels) >= 2
+    contact = squash(str(patient.urgent_contact))
+    for doc, name in zip(docs, ("booklet.pdf", "handout.pdf")):
+        text = squash("".join(page.extract_text() for page in
+                              PdfReader(work / "build" / "patients" / "p-0042" / name).pages))
+        shown = sum(isinstance(b, t.Steps) for p in doc.parts for b in p.blocks)
+        assert text.count(contact) >= shown >= 1, name
+    booklet = squash("".join(page.extract_text() for page in
+                             PdfReader(work / "build" / "patients" / "p-0042" / "booklet.pdf").pages))
+    assert squash(KIT.meta.my_results.title) in booklet and squash(KIT.meta.tools.tracker) in booklet
+
+
 def test_the_early_hr_positive_booklet_is_much_shorter_than_the_full_one(one, tmp_path: Path):
     work, _ = one
     personal = len(PdfReader(work / "build" / "patients" / "p-0042" / "booklet.pdf").pages)

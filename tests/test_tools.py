@@ -205,6 +205,25 @@ def test_the_cover_is_drawn_not_a_bitmap_and_carries_title_edition_review_and_in
     assert stream.count(b" c\n") + stream.count(b" c ") > 10, "no curves drawn on the cover"
 
 
+def test_the_web_address_on_the_cover_is_whole_on_one_line_inside_the_page(tmp_path):
+    """Where the kit gives the web edition's address (the mini fixture does), the cover's foot carries
+    the QR code and the short address a reader types: one word on one line, never broken, and its
+    label on the page too."""
+    import re
+    import subprocess
+
+    kit = load_valid(MINI)
+    path = tmp_path / "booklet.pdf"
+    path.write_bytes(render_all(kit, THEME, ["booklet"])["patient-booklet.pdf"])
+    short = kit.meta.web_edition.url.split("://", 1)[1].rstrip("/")
+    page = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', page).group(1))
+    words = {word: float(right) for right, word in re.findall(r'xMax="([\d.]+)"[^>]*>([^<]*)</word>', page)}
+    assert short in words
+    assert [word for word, right in words.items() if right > width] == []      # nothing runs off the cover
+
+
 def test_a_theme_logo_is_placed_on_the_cover(tmp_path):
     from PIL import Image
 

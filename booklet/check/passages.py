@@ -168,12 +168,21 @@ def subtype_passages(kit: m.Kit, subtype: m.Subtype) -> list[Passage]:
 
 
 def figure_passages(figure) -> list[Passage]:
-    """A figure's words: title, alt text, text equivalent and the labels it draws."""
+    """A figure's words: title, alt text, text equivalent and the labels it draws (patient text, also
+    read as clinician text where the deck shows it); its own slide title (``clinician.title``) is
+    clinician text only."""
     doc = f"figure:{figure.id}"
     where = f"figure '{figure.id}'"
-    return [Passage(text, PATIENT, doc, doc, f"{doc}:{path}", path, where, (figure.title,), position,
-                    "heading" if path == "title" else ("item" if position is not None else "prose"))
-            for path, text, position in fields(figure)]
+    found = []
+    for path, text, position in fields(figure):
+        kind = "heading" if path.endswith("title") else ("item" if position is not None else "prose")
+        if path.startswith(CLINICIAN_FIELDS):
+            found.append(Passage(text, CLINICIAN, doc, f"{doc}:clinician", f"{doc}:{path}", path, where,
+                                 (figure.title,), position, kind))
+        else:
+            found.append(Passage(text, PATIENT, doc, doc, f"{doc}:{path}", path, where, (figure.title,), position,
+                                 kind))
+    return found
 
 
 def glossary_passages(term: m.GlossaryTerm) -> list[Passage]:

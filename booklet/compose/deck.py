@@ -120,11 +120,15 @@ def topic_slides(kit: m.Kit, section: m.Section, src: _Sources) -> list[t.Slide]
 
 
 def figure_slides(kit: m.Kit, view: m.ClinicianView, src: _Sources) -> list[t.Slide]:
-    """One slide per figure, after the topic's bullets, tables and charts: the figure's title, the
-    figure as native shapes, its sources under it; the notes give its alt text and text equivalent."""
+    """One slide per figure, after the topic's bullets, tables and charts: the figure's clinician
+    title (else its own title), the figure as native shapes, its sources under it; the notes give its
+    alt text and text equivalent."""
     slides = []
     for ident in view.figures:
         node = figures.figure(kit, ident, ident.loc)
+        clinician = kit.figures[ident].clinician
+        if clinician is not None:
+            node = replace(node, title=clinician.title)
         used = src.of(kit.figures[ident].sources) or src.of(view.sources)
         slides.append(t.Slide("figure", "title_only", node.title, node.loc, notes(node.alt, node.text, src.line(used)),
                               figure=node, footnote=src.numbers(used)))

@@ -3,8 +3,9 @@
 From the patient file (``booklet.personal.patient``): a "prepared for" cover (the name only if the
 file gives one) that says the full booklet is available; the patient's own subtype page near the
 front; only the sections and blocks whose ``applies_to`` matches the patient; a glossary of just the
-terms those sections use; the care-team and appointment pages filled in. The matching one-page
-handout is the subtype's handout. Nothing personal goes into the documents' metadata.
+terms those sections use; the care-team and appointment pages filled in; the patient's urgent
+contact in every when-to-call panel. The matching one-page handout is the subtype's handout, with
+the same panel. Nothing personal goes into the documents' metadata.
 """
 from __future__ import annotations
 
@@ -17,12 +18,25 @@ from booklet.compose import tree as t
 
 
 def documents(kit: m.Kit, patient) -> tuple[t.Document, ...]:
-    """The patient's booklet, and their subtype's handout when the subtype is known."""
+    """The patient's booklet, and their subtype's handout when the subtype is known; every
+    when-to-call panel in both gives the patient's own urgent contact where the file has one."""
+    kit = with_contact(kit, patient)
     docs = [personal_booklet(kit, patient)]
     subtype = next((s for s in kit.subtypes if s.id == patient.subtype), None)
     if subtype is not None:
         docs.append(dataclasses.replace(handout.compose(kit, subtype), name=f"patients/{patient.id}/handout"))
     return tuple(docs)
+
+
+def with_contact(kit: m.Kit, patient) -> m.Kit:
+    """The kit with the patient's urgent contact as the number every when-to-call panel prints (in
+    place of the institution's, or of the line to write it on)."""
+    if not patient.urgent_contact:
+        return kit
+    contact = patient.urgent_contact
+    number = m.InstitutionField(str(contact), False, getattr(contact, "loc", patient.loc))
+    institution = dataclasses.replace(kit.meta.institution, urgent_number=number)
+    return dataclasses.replace(kit, meta=dataclasses.replace(kit.meta, institution=institution))
 
 
 def applying(kit: m.Kit, patient) -> m.Kit:

@@ -2,7 +2,9 @@
 
 A step not everyone has is drawn with a dashed outline, and its own words say so ("For some
 people"), so neither the dash nor colour carries the meaning alone; an optional legend explains the
-dash. Wide enough, the steps run left to right; in a narrow column they run top to bottom.
+dash. Wide enough, the steps run left to right; in a narrow column they run top to bottom, each
+step's detail under its label, or beside it where the column is wide but the steps are too many to
+run across (a 4:3 slide, a large-print page).
 """
 from __future__ import annotations
 
@@ -36,7 +38,12 @@ def labels(pathway: Pathway) -> tuple[str, ...]:
 
 def layout(pathway: Pathway, width: float, size: float, measure: tx.Measure) -> Drawing:
     across = _across(pathway, width, size, measure)
-    return across if across is not None else _down(pathway, width, size, measure)
+    if across is not None:
+        return across
+    column = _label_column(pathway, _inner(width, size), size, measure)
+    under = _down(pathway, width, size, measure, None)
+    beside = _down(pathway, width, size, measure, column) if column is not None else None
+    return beside if beside is not None and beside.height < under.height else under
 
 
 def _box(x: float, y: float, w: float, h: float, step: Step, size: float) -> Box:
@@ -80,23 +87,50 @@ def _across(pathway: Pathway, width: float, size: float, measure) -> Drawing | N
     return _with_legend(pathway, shapes, width, box_h + size * 0.6, size, measure)
 
 
-def _down(pathway: Pathway, width: float, size: float, measure) -> Drawing:
+def _label_column(pathway: Pathway, inner: float, size: float, measure) -> float | None:
+    """Where a row is wide (a slide, a large-print page), the label column's width when each step's
+    detail sits beside its label rather than under it; None where the detail would be too cramped."""
+    widest = max(measure(step.label, size, True) for step in pathway.steps)
+    column = min(widest, inner * LABEL_SHARE)
+    if inner - column - size < size * DETAIL_EMS or not any(step.detail for step in pathway.steps):
+        return None
+    return column
+
+
+def _inner(width: float, size: float) -> float:
+    """The text width of a top-to-bottom step: the row less its badge and three paddings."""
+    return width - 3 * size * 0.5 - size * 1.6
+
+
+LABEL_SHARE = 0.4       # of a row's text width, at most, for the labels when details sit beside them
+DETAIL_EMS = 14         # the least width of the detail column, in text sizes
+
+
+def _down(pathway: Pathway, width: float, size: float, measure, column: float | None) -> Drawing:
+    """Top to bottom: each step's detail under its label, or beside it in a label ``column`` that wide."""
     pad, arrow, badge = size * 0.5, size * 1.5, size * 1.6
-    inner = width - 3 * pad - badge
+    inner = _inner(width, size)
     shapes: list = []
     y = 0.0
     for i, step in enumerate(pathway.steps):
-        label, detail = _texts(step, inner, size, measure)
-        h = max(badge, label.height + (detail.height + size * 0.2 if detail else 0)) + 2 * pad
+        x = 2 * pad + badge
+        if column is None:                      # the detail under the label
+            label, detail = _texts(step, inner, size, measure)
+            h = max(badge, label.height + (detail.height + size * 0.2 if detail else 0)) + 2 * pad
+            at = (x, y + pad + label.height + size * 0.2)
+        else:                                   # the detail beside the label, one row a step
+            label = tx.wrap(step.label, column, size, measure, bold=True)
+            detail = tx.wrap(step.detail, inner - column - size, size, measure) if step.detail else None
+            h = max(badge, label.height, detail.height if detail else 0) + 2 * pad
+            at = (x + column + size, y + pad)
         if i:
             shapes.append(Line(pad + badge / 2, y - arrow + size * 0.15, pad + badge / 2, y - size * 0.15, "line",
                                2.0, arrow=True))
         shapes.append(_box(0, y, width, h, step, size))
         shapes += _badge(pad + badge / 2, y + pad, i + 1, size, measure)
-        x = 2 * pad + badge
         shapes += tx.place(label, x, y + pad)
         if detail:
-            shapes += tx.place(detail, x, y + pad + label.height + size * 0.2, colour="quiet")
+            shapes += tx.place(detail, *at, colour="quiet")
         y += h + arrow
     return _with_legend(pathway, shapes, width, y - arrow + size * 0.6, size, measure)
 

@@ -77,7 +77,9 @@ DATA = {
         "legend": Field(TEXT)}),
 }
 COMMON = {"id": Field(ID), "kind": Field(TEXT), "title": Field(TEXT), "alt": Field(TEXT, **OPTIONAL),
-          "text": Field(TEXT, **OPTIONAL), "sources": Field(ID_LIST)}
+          "text": Field(TEXT, **OPTIONAL), "sources": Field(ID_LIST),
+          "clinician": Field(nested(m.FigureClinician, {"title": Field(TEXT)}, "the clinician part"), **OPTIONAL)}
+REQUIRED = ("id", "kind", "title", "alt", "text", "sources")
 
 
 def read_figure(r: Reader, node) -> m.Figure | None:
@@ -99,11 +101,11 @@ def read_figure(r: Reader, node) -> m.Figure | None:
     for key, what in NEEDED.items():
         if key not in keys:
             r.error(node, f"figure '{values['id'] or kind}' has no '{key}': write {what}")
-    if any(values[k] is None for k in COMMON) or any(values[k] is None for k, f in spec.items() if f.required):
+    if any(values[k] is None for k in REQUIRED) or any(values[k] is None for k, f in spec.items() if f.required):
         return None
     data = cls(loc=values["loc"], **{k.replace("-", "_"): values[k] for k in spec})
     return m.Figure(values["id"], kind, values["title"], values["alt"], values["text"], tuple(values["sources"]),
-                    data, values["loc"])
+                    data, values["loc"], values["clinician"])
 
 
 def read_figures(tree) -> list[m.Figure]:

@@ -109,6 +109,15 @@ FigureData = ScaleData | PathwayData | GridData | IconArrayData | SpreadData
 
 
 @dataclass(frozen=True)
+class FigureClinician:
+    """How the deck shows a figure: a slide title of its own that states its point to clinicians
+    (short enough for any template's title box). Without it the slide takes the figure's title."""
+
+    title: Text
+    loc: Loc
+
+
+@dataclass(frozen=True)
 class Figure:
     id: Text
     kind: Text                          # scale | pathway | receptor-grid | icon-array | spread
@@ -118,6 +127,7 @@ class Figure:
     sources: tuple[Text, ...]
     data: FigureData
     loc: Loc
+    clinician: FigureClinician | None = None
 
 
 @dataclass(frozen=True)

@@ -41,17 +41,25 @@ def check_handout(patient, doc: t.Document, readback: Readback) -> Problems:
     header = next(p for p in doc.parts if p.role == "header")
     if squash(header.title) not in readback.text:
         problems.error(patient.loc, f"the handout for {patient.id} does not name its subtype")
+    for part in doc.parts:
+        for block in part.blocks:
+            for what, written in _written(block):
+                if squash(written) not in readback.text:
+                    problems.error(patient.loc, f"the handout for {patient.id} does not print the {what}")
     return problems
 
 
 def _written(block) -> list[tuple[str, str]]:
-    """(what it is, the text) for every detail written into a form or grid."""
+    """(what it is, the text) for every detail written into a form, a grid or a when-to-call panel."""
     if isinstance(block, t.Form):
         return [(f"{field} ({label})", value) for field, values in zip(block.fields, block.values)
                 for label, value in zip(block.line_labels, values) if value]
     if isinstance(block, t.Grid):
         return [(f"appointment {n} ({column})", cell) for n, row in enumerate(block.filled, start=1)
                 for column, cell in zip(block.columns, row) if cell]
+    if isinstance(block, t.Steps):       # a when-to-call panel: the urgent contact and the institution's words
+        return [(f"{block.title} step '{step.label}' ({fill.label})", fill.value) for step in block.steps
+                for fill in step.blocks if isinstance(fill, t.FillIn) and fill.value]
     return []
 
 

@@ -22,6 +22,7 @@ from booklet.load.yamltext import compose_file, loc_of
 from booklet.theme import schema
 
 COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+SCHEME_COLOUR = re.compile(r"^(tx1|tx2|bg1|bg2|accent[1-6])( lighter ([0-9]|[1-9][0-9]))?$")
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2755905511812, 841.8897637795277)}   # points
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -87,6 +88,7 @@ def load_theme(styles_dir: Path) -> Theme:
         _check_colours(groups["colours"], roles, values, problems)
         _check_page(groups["page"], values, problems)
         _check_palette(groups["figures"].palette, groups["colours"], values, problems)
+        _check_deck_palette(groups["figures"].deck_palette, values, problems)
     locs = {f"fonts.{face}": loc for face, (_, loc) in values.get("fonts", ({}, None))[0].items()}
     if problems.errors:
         raise ContentError(problems.errors)
@@ -291,3 +293,14 @@ def _check_palette(palette: schema.FigurePalette, colours: schema.Colours, value
         if name not in names:
             problems.error(entries[f.name][1], f"figure colour role '{f.name}': no colour named '{name}'"
                                                f"{suggest(name, names)}")
+
+
+def _check_deck_palette(palette: schema.FigureDeckPalette, values: dict, problems: Problems) -> None:
+    """Every figure colour role on slides names a theme colour of the template."""
+    entries = values["figures"][0]["deck_palette"][0]
+    for f in dataclasses.fields(palette):
+        value = getattr(palette, f.name)
+        if not SCHEME_COLOUR.match(value):
+            problems.error(entries[f.name][1], f"figure colour role '{f.name}' on slides must be a template theme "
+                                               f"colour (tx1, tx2, bg1, bg2, accent1 .. accent6), maybe followed by "
+                                               f"'lighter N' (0-99), found {value!r}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 Colour = str     # "#RRGGBB"; checked when the theme loads
 ColourName = str  # the name of a key in ``colours``; checked when the theme loads
+SchemeColour = str  # a slide template's theme colour, "tx1" .. "accent6", maybe "lighter N"; checked on load
 
 BORDERS = ("box", "heavy-box", "bars", "rule")
 
@@ -236,6 +237,23 @@ class FigurePalette:
 
 
 @dataclass(frozen=True)
+class FigureDeckPalette:
+    """The same roles on slides, as colours of the deck template's own theme (``tx1``, ``tx2``, ``bg1``,
+    ``bg2``, ``accent1`` .. ``accent6``), optionally ``lighter N`` (N % of the way to white), so an
+    institution's template recolours the figures as it recolours everything else. On the house
+    template (whose theme colours are ``colours`` above) they match ``palette``."""
+
+    ink: SchemeColour
+    quiet: SchemeColour
+    line: SchemeColour
+    strong: SchemeColour
+    deep: SchemeColour
+    soft: SchemeColour
+    empty: SchemeColour
+    paper: SchemeColour
+
+
+@dataclass(frozen=True)
 class FigureLooks:
     """Sizes of the figures drawn from content data: label sizes per output (a layout never sets
     text smaller), the line width every stroke is a multiple of, and the colour roles."""
@@ -246,6 +264,7 @@ class FigureLooks:
     line_width: float            # points; a shape's ``stroke_width`` is a multiple of this
     pattern_gap: float           # points between the lines of a hatching or the dots of a dotted fill
     palette: FigurePalette
+    deck_palette: FigureDeckPalette
 
 
 GROUPS = {"fonts": Fonts, "colours": Colours, "page": Page, "booklet": BookletLooks, "handout": HandoutLooks,

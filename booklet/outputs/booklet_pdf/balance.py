@@ -1,11 +1,12 @@
-"""Page breaks that leave no accidental near-empty page at the end of a part.
+"""Page breaks that leave no accidental near-empty page in a part.
 
 Every part of the booklet starts on a new page, so a part whose last few lines spill over would
-end on a page that is almost empty. Before each block of a part where a page may break, the story
+end on a page that is almost empty; and a block that may not split (a figure, a short list) ends
+the page early where it does not fit. Before each block of a part where a page may break, the story
 places a ``BalanceBreak`` that knows the blocks still to come (their heights, and whether each may
 split across pages). At layout time it learns how much room is left on the page; if the rest of
-the part would end on a page less than ``least`` full, and starting a new page here keeps both this
-page and the part's last page at least that full, it starts the new page here. Everything is
+the part would leave a page less than ``least`` full, and starting a new page here leaves fewer
+such pages than any later place would, it starts the new page here. Everything is
 decided in the one layout pass, from measured heights. Where no break can do that (a block too
 tall to move), ``TailNotes`` turns the rest of the near-empty last page into lines to write on.
 """
@@ -18,7 +19,7 @@ from reportlab.platypus import CondPageBreak, Flowable
 from booklet.outputs.pdf.private import doc_template
 
 
-MARGIN = 1.15       # the last page after a break is planned this much fuller than ``least``
+MARGIN = 1.15       # pages are planned this much fuller than ``least`` (the layout is measured ahead)
 
 
 @dataclass(frozen=True)
@@ -29,24 +30,33 @@ class Block:
     splits: bool
 
 
-def last_page(blocks: tuple[Block, ...], room: float, frame: float) -> tuple[int, float]:
-    """(new pages, height used on the last page) when ``blocks`` flow from a page with ``room``
-    left: a block that may split fills the page and goes on; one that may not starts a new page
+def page_fills(blocks: tuple[Block, ...], room: float, frame: float) -> list[float]:
+    """The height used on each page when ``blocks`` flow from a page with ``room`` left, that page
+    first: a block that may split fills the page and goes on; one that may not starts a new page
     when it does not fit (unless it is taller than a page, when it splits anyway)."""
-    pages, used = 0, frame - room
+    fills, used = [], frame - room
     for block in blocks:
         height = block.height
         if used + height <= frame:
             used += height
             continue
         if not block.splits and height <= frame:
-            pages, used = pages + 1, height
+            fills.append(used)
+            used = height
             continue
         height -= frame - used
+        fills.append(frame)
         while height > frame:
-            pages, height = pages + 1, height - frame
-        pages, used = pages + 1, height
-    return pages, used
+            fills.append(frame)
+            height -= frame
+        used = height
+    return fills + [used]
+
+
+def last_page(blocks: tuple[Block, ...], room: float, frame: float) -> tuple[int, float]:
+    """(new pages, height used on the last page) when ``blocks`` flow from a page with ``room`` left."""
+    fills = page_fills(blocks, room, frame)
+    return len(fills) - 1, fills[-1]
 
 
 class BalanceBreak(CondPageBreak):
@@ -58,20 +68,29 @@ class BalanceBreak(CondPageBreak):
         self.rest, self.later, self.frame, self.least = rest, later, frame, least
 
     def breaks_here(self, room: float) -> bool:
-        """True when the rest of the part would end on a near-empty page and, of all the places left
-        where a break would prevent that (leaving the page it ends at least ``least`` full and the
-        part's last page a little more, ``MARGIN``, as the layout is measured ahead), this is the
-        best: the one that leaves its own page fullest (the latest of equals)."""
+        """True when the rest of the part would leave a near-empty page - its last page, or a page that
+        a block which may not split (a figure, a kept list) ends early - and, of all the places left
+        where a break leaves fewer such pages (each planned a little fuller, ``MARGIN``), this is the
+        best: the one that leaves fewest, then its own page fullest (the latest of equals)."""
         frame, enough = self.frame, self.least * self.frame
-        pages, tail = last_page(self.rest, room, frame)
-        if pages == 0 or tail >= enough:
+        planned = enough * MARGIN
+
+        def near_empty(before: list[float], after: list[float]) -> int:
+            return sum(f < planned for f in before + after)
+
+        unbroken = page_fills(self.rest, room, frame)
+        if len(unbroken) == 1:
             return False
-        best, fullest = None, -1.0
+        now = sum(f < planned for f in unbroken[:-1]) + (unbroken[-1] < enough)
+        if now == 0:
+            return False
+        best, least = None, (now, 0.0)
         for k in (0, *self.later):
-            _, used = last_page(self.rest[:k], room, frame)      # the page the break at k would end
-            _, end = last_page(self.rest[k:], frame, frame)      # the part's last page after it
-            if used >= enough and end >= enough * MARGIN and used >= fullest:
-                best, fullest = k, used
+            before = page_fills(self.rest[:k], room, frame)      # to the page the break at k ends
+            after = page_fills(self.rest[k:], frame, frame)      # from there to the part's end
+            score = (near_empty(before, after), -before[-1])
+            if score[0] < now and score <= least:
+                best, least = k, score
         return best == 0
 
     def wrap(self, availWidth, availHeight):

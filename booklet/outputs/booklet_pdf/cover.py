@@ -20,13 +20,15 @@ TALL = 1e6
 
 class Cover(Flowable):
     """The whole cover page. ``band`` are the title and subtitle (drawn in the band), ``art`` the
-    illustration's name, ``left`` and ``right`` the flowables of the foot's two columns."""
+    illustration's name, ``left`` and ``right`` the flowables of the foot's two columns, ``below``
+    what spans the whole foot under them (the web edition's QR code and address, which must not
+    break)."""
 
     def __init__(self, geometry, theme, band: list[Flowable], art_name: str, left: list[Flowable],
-                 right: list[Flowable], logo: Path | None):
+                 right: list[Flowable], logo: Path | None, below: list[Flowable] = ()):
         super().__init__()
         self.g, self.theme, self.band, self.art_name = geometry, theme, band, art_name
-        self.left, self.right, self.logo = left, right, logo
+        self.left, self.right, self.logo, self.below = left, right, logo, list(below)
 
     def wrap(self, aw, ah):
         self.width, self.height = aw, ah - 0.01
@@ -56,8 +58,14 @@ class Cover(Flowable):
         art.draw(canv, self.art_name, x, art_y, column, art_h, self.theme.colours.cover_art)
 
     def _foot(self, canv, x: float, column: float) -> float:
-        """Draw the foot's two columns, tops aligned, on the bottom margin; returns the y of its top."""
+        """Draw the foot: what spans it on the bottom margin, the two columns above that with their tops
+        aligned; returns the y of its top."""
         g, b = self.g, self.theme.booklet
+        base = g.bottom
+        for flowable in reversed(self.below):
+            height = flowable.wrap(column, TALL)[1]
+            flowable.drawOn(canv, x, base)
+            base += height + b.body_size
         half = (column - b.body_size) / 2
         logo_h = b.cover_logo_height_mm * MM if self.logo else 0.0
         gap = b.body_size * 0.5 if self.logo else 0.0
@@ -66,7 +74,7 @@ class Cover(Flowable):
             heights = [f.wrap(half, TALL)[1] + f.getSpaceAfter() for f in items]
             extra = logo_h + gap if items is self.left else 0.0
             stacks.append((items, left, heights, extra))
-        top = g.bottom + max(sum(heights) + extra for _, _, heights, extra in stacks)
+        top = base + max(sum(heights) + extra for _, _, heights, extra in stacks)
         for items, left, heights, extra in stacks:
             if extra:
                 canv.drawImage(str(self.logo), left, top - logo_h, width=half, height=logo_h,

@@ -87,7 +87,7 @@ def cover(story, part: t.Part) -> list:
     paper = story.colour("background")
     title = ParagraphStyle("cover-title", parent=s["title"], textColor=paper)
     subtitle = ParagraphStyle("cover-subtitle", parent=s["subtitle"], textColor=paper, spaceAfter=0)
-    band, left, right, art_name = [], [], [], "cover"
+    band, left, right, below, art_name = [], [], [], [], "cover"
     for block in part.blocks:
         match block:
             case t.Paragraph(role="title"):
@@ -101,10 +101,12 @@ def cover(story, part: t.Part) -> list:
             case t.FillIn():
                 left.append(make(block.label, s["strong"]))
                 left.append(story.lines(1))
+            case t.WebLink():
+                below.append(story.web_link(block))
             case _:
                 right.append(story.cover_line(block))
     logo = theme.booklet.cover_logo
-    return [Cover(story.geometry, theme, band, art_name, left, right, (theme.folder / logo) if logo else None)]
+    return [Cover(story.geometry, theme, band, art_name, left, right, (theme.folder / logo) if logo else None, below)]
 
 
 def logo_problems(theme) -> list[str]:

@@ -1,11 +1,12 @@
 """Figures on slides as native, editable PowerPoint shapes: one group per figure.
 
-A figure slide is planned like a chart slide (the area under the title, the source numbers under
-it); when the slide is written, the figure is laid out (``booklet.figures``) at the theme's deck
-text size, measured with the deck's own metrics, and every primitive becomes a shape a clinician
-can recolour, move or relabel: boxes and circles as preset shapes (patterns as pattern fills,
-dashes as dashed outlines), lines as connectors with arrowheads, words as text boxes, each person
-as a head and a body. The group carries the figure's alt text (``descr``) for screen readers.
+A figure slide is planned with the whole content area, down to the footers (the source numbers at
+its foot); when the slide is written, the figure is laid out (``booklet.figures``) at the theme's
+deck text size, measured with the deck's own metrics, and every primitive becomes a shape a
+clinician can recolour, move or relabel, in the template's own theme colours
+(``figures.deck_palette``) and body font: boxes and circles as preset shapes (patterns as pattern
+fills, dashes as dashed outlines), lines as connectors with arrowheads, words as text boxes, each
+person as a head and a body. The group carries the figure's alt text (``descr``) for screen readers.
 """
 from __future__ import annotations
 
@@ -64,7 +65,7 @@ class Shapes:
 
     def __init__(self, theme, language: str, x0: float, y0: float, measure: Measure):
         self.theme, self.lang, self.x0, self.y0 = theme, language, x0, y0
-        self.unit, self.font = theme.figures.line_width, theme.deck.font
+        self.unit = theme.figures.line_width
         self.measure = measure
         self.next_id = FIRST_ID
 
@@ -92,7 +93,13 @@ class Shapes:
         return self.next_id
 
     def rgb(self, name: str) -> str:
-        return f'<a:srgbClr val="{figures.colour(self.theme, name)[1:].upper()}"/>'
+        """The role's colour as one of the template's theme colours (``figures.deck_palette``), never a
+        literal: an institution's template recolours the figure as it recolours the rest of the deck."""
+        slot, _, lighter = getattr(self.theme.figures.deck_palette, name).partition(" lighter ")
+        if not lighter:
+            return f'<a:schemeClr val="{slot}"/>'
+        share = int(lighter) * 1000
+        return f'<a:schemeClr val="{slot}"><a:lumMod val="{100000 - share}"/><a:lumOff val="{share}"/></a:schemeClr>'
 
     def fill(self, name: str | None, pattern: str | None = None, ink: str | None = None) -> str:
         if pattern:
@@ -135,8 +142,8 @@ class Shapes:
         align = {"start": "l", "middle": "ctr", "end": "r"}[lb.anchor]
         box = self.xfrm(x, lb.y - BASELINE * lb.size, width, lb.size * 1.25)
         run = (f'<a:rPr lang={quoteattr(self.lang)} sz="{round(lb.size * 100)}" b="{int(lb.bold)}" dirty="0">'
-               f'<a:solidFill>{self.rgb(lb.colour)}</a:solidFill><a:latin typeface={quoteattr(self.font)}/>'
-               f'<a:cs typeface={quoteattr(self.font)}/></a:rPr>')
+               f'<a:solidFill>{self.rgb(lb.colour)}</a:solidFill><a:latin typeface="+mn-lt"/>'
+               '<a:cs typeface="+mn-cs"/></a:rPr>')
         return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self.ident()}" name="Label"/><p:cNvSpPr txBox="1"/><p:nvPr/>'
                 f'</p:nvSpPr><p:spPr>{box}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
                 '<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t"><a:noAutofit/>'

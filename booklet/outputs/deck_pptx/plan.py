@@ -228,9 +228,18 @@ class Planner:
         return SlidePlan("chart", "title_only", slide.title, node.loc, slide.notes, chart=chart,
                          footnote=slide.footnote, footnote_box=note, area=area)
 
+    def open_area(self) -> Box:
+        """The whole content area of a slide: the body's top and width (clear of whatever the template
+        draws under its titles), down to just above the footers (or the body's foot, if lower)."""
+        body = self.geo.body
+        footers = [box.y for box in self.geo.footers.values() if box.y >= body.bottom - body.h / 2]
+        bottom = max(body.bottom, min(footers) - float(self.s.gap)) if footers else body.bottom
+        return Box(body.x, body.y, body.w, bottom - body.y)
+
     def figure(self, slide: t.Slide) -> SlidePlan:
-        """A figure gets the content area less the foot; ``figures.py`` lays it out in that box."""
-        area, note = self.foot(slide.footnote, self.geo.body)
+        """A figure gets the whole content area less the foot (nothing in it grows in a viewer);
+        ``figures.py`` lays it out in that box."""
+        area, note = self.foot(slide.footnote, self.open_area())
         return SlidePlan("figure", "title_only", slide.title, slide.loc, slide.notes, figure=slide.figure,
                          footnote=slide.footnote, footnote_box=note, area=area)
 
