@@ -131,6 +131,19 @@ case("font-damaged", {"../styles/theme.yaml": broken_font.replace("Broken-Regula
                       "../styles/fonts/Damaged-Regular.ttf": b"\x00\x01\x00\x00" + b"\x00" * 200,
                       "../styles/fonts/Broken-Bold.ttf": b"\x00\x01\x00\x00" + b"\x00" * 200,
                       "../styles/fonts/Broken-It.ttf": b"\x00\x01\x00\x00", "../styles/fonts/Broken-BoldIt.ttf": b"\x00\x01\x00\x00"}, None)
+import zipfile as _zipfile
+house = (ROOT.parent / "styles" / "deck" / "house.pptx").read_bytes()
+ours = theme.replace("template: deck/house.pptx", "template: deck/ours.pptx")
+def zipped(**files):
+    buffer = io.BytesIO()
+    with _zipfile.ZipFile(buffer, "w") as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return buffer.getvalue()
+case("template-not-a-pptx", {"../styles/theme.yaml": ours, "../styles/deck/ours.pptx": b"<html>our slides</html>"}, None)
+case("template-truncated", {"../styles/theme.yaml": ours, "../styles/deck/ours.pptx": house[: len(house) // 2]}, None)
+case("template-zip-without-slides", {"../styles/theme.yaml": ours,
+                                     "../styles/deck/ours.pptx": zipped(**{"notes.txt": "not a presentation"})}, None)
 # the reader's tools: institution fields, handout key points, the when-to-call panel, tools, the tracker
 case("institution-field-typo", {"kit.yaml": src("kit.yaml").replace('urgent_number: {default: ""}',
                                                                      'urgent_number: {defualt: ""}')}, None)

@@ -41,7 +41,7 @@ class Theme:
     figures: schema.FigureLooks
     roles: dict[str, schema.Role]
     path: Path
-    locs: dict[str, Loc]            # where each font face is named, for errors about its file
+    locs: dict[str, Loc]            # where each font face and deck file is named, for errors about the file
 
     @property
     def folder(self) -> Path:
@@ -89,7 +89,8 @@ def load_theme(styles_dir: Path) -> Theme:
         _check_page(groups["page"], values, problems)
         _check_palette(groups["figures"].palette, groups["colours"], values, problems)
         _check_deck_palette(groups["figures"].deck_palette, values, problems)
-    locs = {f"fonts.{face}": loc for face, (_, loc) in values.get("fonts", ({}, None))[0].items()}
+    locs = {f"{group}.{key}": loc for group in ("fonts", "deck")
+            for key, (_, loc) in values.get(group, ({}, None))[0].items()}
     if problems.errors:
         raise ContentError(problems.errors)
     theme = Theme(**groups, roles=roles, path=path, locs=locs)

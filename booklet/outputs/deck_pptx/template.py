@@ -8,6 +8,7 @@ to measure against (boxes in points, the fonts its theme names, its bullet inden
 """
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,12 +60,20 @@ def open_template(theme, options):
     if chosen is None:
         return _without_slides(Presentation()), str(theme.path)
     where = str(chosen)
+    # a file named on the command line is blamed itself; one the styles name, at the line naming it
+    named = Loc(where, 0, 0) if options.deck_template else theme.locs.get("deck.template", Loc(where, 0, 0))
     if not Path(chosen).is_file():
-        raise ContentError([Problem(Loc(where, 0, 0), "deck template not found")])
+        raise ContentError([Problem(named, f"deck template {Path(chosen).name} not found")])
+    name = Path(chosen).name
+    if not zipfile.is_zipfile(chosen):
+        raise ContentError([Problem(named, f"deck template {name} is not a valid .pptx file (not a zip package: "
+                                           "damaged, cut short, or another kind of file); save it from PowerPoint as .pptx")])
     try:
         prs = Presentation(str(chosen))
     except Exception as exc:  # python-pptx raises many kinds for a bad package
-        raise ContentError([Problem(Loc(where, 0, 0), f"deck template is not a valid .pptx file ({exc})")]) from None
+        raise ContentError([Problem(named, f"deck template {name} is not a valid .pptx file (a zip package, but "
+                                           f"not a presentation: {type(exc).__name__}: {exc}); save it from "
+                                           "PowerPoint as .pptx")]) from None
     return _without_slides(prs), where
 
 
