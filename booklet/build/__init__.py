@@ -56,9 +56,10 @@ def jobs_for(kit: m.Kit, outputs) -> list[Job]:
     return jobs
 
 
-def preflight_all(jobs: list[Job], theme: Theme, options: BuildOptions, cache: RenderCache | None = None) -> None:
-    """Every output's cheap checks, before anything renders; raises with all their problems. With a
-    ``cache``, an output whose documents, theme and options are unchanged is not checked again."""
+def preflight_problems(jobs: list[Job], theme: Theme, options: BuildOptions,
+                       cache: RenderCache | None = None) -> list[Problem]:
+    """Every output's cheap checks, before anything of it renders. With a ``cache``, an output whose
+    documents, theme and options are unchanged is not checked again."""
     problems: list[Problem] = []
     for output in dict.fromkeys(job.output for job in jobs):
         docs = [job.doc for job in jobs if job.output is output]
@@ -69,18 +70,30 @@ def preflight_all(jobs: list[Job], theme: Theme, options: BuildOptions, cache: R
             if cache is not None:
                 cache.checked[(output.NAME, key)] = found
         problems += found
+    return problems
+
+
+def preflight_all(jobs: list[Job], theme: Theme, options: BuildOptions, cache: RenderCache | None = None) -> None:
+    """``preflight_problems``, raised as one ContentError (sorted, each once) if there are any."""
+    _raise_preflight(preflight_problems(jobs, theme, options, cache))
+
+
+def _raise_preflight(problems: list[Problem]) -> None:
     if problems:
         raise ContentError(sorted(set(problems), key=lambda p: (p.loc, p.message)))
 
 
 def split(jobs: list[Job], indices: list[int]) -> tuple[list[int], list[int]]:
-    """Job indices for a second process and for this one, balanced by cost (heaviest first)."""
-    order = sorted(indices, key=lambda i: -jobs[i].output.COST)
+    """Job indices for a second process and for this one, balanced by cost (heaviest output first).
+    An output's documents stay together, so each output is checked in one process."""
+    by_output: dict[object, list[int]] = {}
+    for i in indices:
+        by_output.setdefault(jobs[i].output, []).append(i)
     there, here, load = [], [], [0.0, 0.0]
-    for i in order:
+    for output, members in sorted(by_output.items(), key=lambda item: -item[0].COST * len(item[1])):
         side = 0 if load[0] <= load[1] else 1
-        (there if side == 0 else here).append(i)
-        load[side] += jobs[i].output.COST
+        (there if side == 0 else here).extend(members)
+        load[side] += output.COST * len(members)
     return sorted(there), sorted(here)
 
 
@@ -95,46 +108,55 @@ def _run(jobs: list[Job], indices: list[int], theme: Theme, options: BuildOption
     return results
 
 
-def render_jobs(jobs: list[Job], theme: Theme, options: BuildOptions, cache: RenderCache | None = None
-                ) -> dict[str, bytes]:
-    """Every job's artefact, in memory; raises with every problem, in job order. With a ``cache`` (the
-    watcher's), a job whose document, theme and options are unchanged reuses its bytes, and the rest
-    render in this process, where renderers keep what they can reuse next time."""
-    results: dict[int, tuple] = {}
-    keys = {i: cache.key(job.output, job.doc, theme, options) for i, job in enumerate(jobs)} if cache else {}
-    todo = []
-    for i, job in enumerate(jobs):
-        reused = cache.get(job.output, job.doc, keys[i]) if cache else None
-        if reused is None:
-            todo.append(i)
-        else:
-            results[i] = ("ok", reused)
-    there, here = split(jobs, todo)
-    if cache is None and there and here:
-        waiting = in_child(lambda: _run(jobs, there, theme, options))
-        results.update(_run(jobs, here, theme, options))
-        results.update(waiting())
-    else:
-        results.update(_run(jobs, todo, theme, options))
-    problems = [p for i in sorted(results) if results[i][0] == "problems" for p in results[i][1]]
-    if problems:
-        raise ContentError(problems)
-    if cache is not None:
-        cache.hits = [jobs[i].path for i in results if i not in todo]
-        cache.misses = [jobs[i].path for i in todo]
-        for i in todo:
+def _check_then_run(jobs: list[Job], indices: list[int], theme: Theme, options: BuildOptions) -> tuple:
+    """One process's share: its outputs' preflight problems, or (none) its renders."""
+    problems = preflight_problems([jobs[i] for i in indices], theme, options)
+    return ("checked", problems) if problems else ("rendered", _run(jobs, indices, theme, options))
+
+
+def _in_two_processes(jobs: list[Job], theme: Theme, options: BuildOptions) -> dict[int, tuple]:
+    """Check and render on both cores at once: a forked process takes the heaviest outputs, this one
+    the rest. Preflight problems of either side stop both, and are reported together."""
+    there, here = split(jobs, list(range(len(jobs))))
+    if not (there and here):
+        preflight_all(jobs, theme, options)
+        return _run(jobs, there or here, theme, options)
+    waiting = in_child(lambda: _check_then_run(jobs, there, theme, options))
+    mine = _check_then_run(jobs, here, theme, options)
+    theirs = waiting()
+    _raise_preflight([p for kind, found in (mine, theirs) if kind == "checked" for p in found])
+    return {**mine[1], **theirs[1]}
+
+
+def _with_cache(jobs: list[Job], theme: Theme, options: BuildOptions, cache: RenderCache) -> dict[int, tuple]:
+    """The watcher's rebuild, in this process (where renderers keep what they can reuse next time):
+    a job whose document, theme and options are unchanged reuses its bytes."""
+    preflight_all(jobs, theme, options, cache)
+    keys = {i: cache.key(job.output, job.doc, theme, options) for i, job in enumerate(jobs)}
+    results = {i: ("ok", cache.get(job.output, job.doc, keys[i])) for i, job in enumerate(jobs)}
+    todo = [i for i, (_, data) in results.items() if data is None]
+    results.update(_run(jobs, todo, theme, options))
+    cache.hits = [jobs[i].path for i in results if i not in todo]
+    cache.misses = [jobs[i].path for i in todo]
+    for i in todo:
+        if results[i][0] == "ok":
             cache.put(jobs[i].output, jobs[i].doc, keys[i], results[i][1])
-    return {jobs[i].path: results[i][1] for i in sorted(results)}
+    return results
 
 
 def render_all(kit: m.Kit, theme: Theme, names: list[str] | None = None,
                deck_template: Path | None = None, cache: RenderCache | None = None,
                jobs: list[Job] | None = None) -> dict[str, bytes]:
-    """Every artefact of the chosen outputs, in memory: {path relative to the build folder: bytes}."""
+    """Every artefact of the chosen outputs, in memory: {path relative to the build folder: bytes}.
+    Every output is checked before it renders; raises with every problem (preflight problems
+    alone if there are any, else render problems in job order)."""
     jobs = jobs if jobs is not None else jobs_for(kit, registry.by_name(names))
     options = BuildOptions(build_time(kit), deck_template)
-    preflight_all(jobs, theme, options, cache)
-    return render_jobs(jobs, theme, options, cache)
+    results = _with_cache(jobs, theme, options, cache) if cache else _in_two_processes(jobs, theme, options)
+    problems = [p for i in sorted(results) if results[i][0] == "problems" for p in results[i][1]]
+    if problems:
+        raise ContentError(problems)
+    return {jobs[i].path: results[i][1] for i in sorted(results)}
 
 
 @dataclass
@@ -155,7 +177,7 @@ def build(content: Path, styles: Path, out: Path, names: list[str] | None = None
     problem (content, render, verify, disk) nothing is swapped and ``out`` is as it was. ``cover``
     overrides the deck cover's fields (presenter, credentials, institution, event_date)."""
     kit = with_cover(load_valid(content), cover)
-    theme = load_theme(styles)
+    theme = cache.theme(styles, load_theme) if cache else load_theme(styles)
     every = jobs_for(kit, registry.by_name())
     chosen = {o.NAME for o in registry.by_name(names)}
     artefacts = render_all(kit, theme, names, deck_template, cache, [j for j in every if j.output.NAME in chosen])

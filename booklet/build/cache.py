@@ -9,20 +9,33 @@ from __future__ import annotations
 
 import dataclasses
 
-from booklet.compose.walk import fingerprint
+from booklet.compose.walk import fingerprint, part_print
 
 
 class RenderCache:
     """Artefact bytes by (output, document name, fingerprint of document, theme and options)."""
 
     def __init__(self):
+        self._theme: tuple[object, str] | None = None     # (the theme, its print)
         self._bytes: dict[tuple[str, str], tuple[str, bytes]] = {}
         self.checked: dict[tuple[str, str], list] = {}     # preflight problems by (output, key)
         self.hits: list[str] = []
         self.misses: list[str] = []
 
+    def theme(self, styles, load):
+        """The theme, loaded once per watcher (a change to the styles restarts the watcher)."""
+        if self._theme is None:
+            theme = load(styles)
+            self._theme = (theme, fingerprint(_theme_data(theme)))
+        return self._theme[0]
+
     def key(self, output, doc, theme, options) -> str:
-        return fingerprint(doc, _theme_data(theme), options)
+        """The print of a document (or a list of them) with the theme and the options. Each document's
+        own print is remembered for this build (the preflight and the render ask for the same ones)."""
+        docs = doc if isinstance(doc, list) else [doc]
+        known = self._theme is not None and self._theme[0] is theme
+        theme_print = self._theme[1] if known else fingerprint(_theme_data(theme))
+        return fingerprint([part_print(d) for d in docs], theme_print, options)
 
     def get(self, output, doc, key: str) -> bytes | None:
         found = self._bytes.get((output.NAME, doc.name))

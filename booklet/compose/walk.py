@@ -118,8 +118,8 @@ _PRINTS: dict[int, tuple[object, str]] = {}   # id -> (the Part or Slide, its pr
 
 
 def part_print(node) -> str:
-    """A Part's or Slide's own print, remembered for the object (the build's cache key and the booklet's
-    reuse both print the same parts in one build)."""
+    """A Part's, Slide's or Document's own print, remembered for the object (the build's cache key
+    and the booklet's reuse both print the same parts in one build)."""
     found = _PRINTS.get(id(node))
     if found is not None and found[0] is node:
         return found[1]
