@@ -18,25 +18,24 @@ def items(doc: t.Document) -> Iterator[tuple[str, object]]:
     for part in doc.parts:
         if part.item:
             yield part.item, part
-        for node in walk(part.blocks):
-            if isinstance(node, t.Table):
-                yield f"table:{node.id}", node
-            elif isinstance(node, t.Chart):
-                yield f"chart:{node.id}", node
-            elif isinstance(node, t.Figure):
-                yield f"figure:{node.id}", node
-            elif isinstance(node, t.Definitions) and node.role == "glossary":
-                yield "terms:glossary", node
+        yield from _shown(walk(part.blocks))
     for slide in doc.slides:
         if slide.item:
             yield slide.item, slide
-        for node in (slide.table, slide.chart, slide.figure):
-            if isinstance(node, t.Table):
-                yield f"table:{node.id}", node
-            elif isinstance(node, t.Chart):
-                yield f"chart:{node.id}", node
-            elif isinstance(node, t.Figure):
-                yield f"figure:{node.id}", node
+        yield from _shown((slide.table, slide.chart, slide.figure))
+
+
+_KINDS = ((t.Table, "table"), (t.Chart, "chart"), (t.Figure, "figure"))
+
+
+def _shown(nodes) -> Iterator[tuple[str, object]]:
+    """The tables, charts, figures and glossary among ``nodes``, by item key."""
+    for node in nodes:
+        kind = next((name for cls, name in _KINDS if isinstance(node, cls)), None)
+        if kind is not None:
+            yield f"{kind}:{node.id}", node
+        elif isinstance(node, t.Definitions) and node.role == "glossary":
+            yield "terms:glossary", node
 
 
 def walk(blocks) -> Iterator[t.Block]:
