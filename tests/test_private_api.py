@@ -113,3 +113,49 @@ def test_python_pptx_generic_parts_can_be_given_new_bytes():
     prs.save(out)
     again = Presentation(io.BytesIO(out.getvalue()))
     assert again.part.part_related_by(RT.TABLE_STYLES).blob == b"<a:tblStyleLst xmlns:a='x' def='{1}'/>"
+
+
+def _ttf_canvas():
+    from booklet.theme import load_theme
+    from booklet.typeset.fonts import register_family
+    from conftest import STYLES
+
+    names = register_family(load_theme(STYLES))
+    return Canvas(io.BytesIO()), names["regular"], names["bold"]
+
+
+def test_reportlab_glyph_codes_can_be_given_in_a_fixed_order_and_read():
+    canvas, regular, bold = _ttf_canvas()
+    rl_private.preassign_glyphs(canvas, [regular, bold], "\u2014\u2610")
+    assert [name for name in canvas._doc.fontMapping if name in (regular, bold)] == [regular, bold]
+    codes = rl_private.glyph_codes(canvas._doc, "\u2014\u2610")
+    before = rl_private.font_snapshot(canvas._doc)
+    canvas.setFont(regular, 12)
+    canvas.drawString(10, 10, "\u2014\u2610 a")                # already coded: nothing new
+    assert rl_private.font_changes(before, rl_private.font_snapshot(canvas._doc)) == []
+    canvas.drawString(10, 30, "\u00e9")                         # a first use gives a new code
+    assert rl_private.font_changes(before, rl_private.font_snapshot(canvas._doc)) == [(regular, "\u00e9", False)]
+    assert rl_private.glyph_codes(canvas._doc, "\u2014\u2610") == codes
+
+
+def test_reportlab_page_content_can_be_read_and_put_back():
+    canvas, regular, _ = _ttf_canvas()
+    canvas.setFont(regular, 12)
+    canvas.drawString(10, 10, "recorded")
+    code, forms = list(canvas._code), list(rl_private.forms_in_use(canvas))
+    canvas.showPage()
+    rl_private.set_page_content(canvas, code, forms)
+    canvas.showPage()
+    canvas.save()
+    pages = canvas._doc.Pages.pages
+    assert len(pages) == 2 and pages[0].stream == pages[1].stream
+
+
+def test_reportlab_stream_compression_can_be_remembered_and_gives_the_same_bytes():
+    import zlib
+
+    from reportlab.pdfbase import pdfdoc
+
+    rl_private.remember_compression()
+    data = b"BT /F1 12 Tf (remembered) Tj ET" * 20
+    assert pdfdoc.PDFZCompress.encode(data) == zlib.compress(data) == pdfdoc.PDFZCompress.encode(data)

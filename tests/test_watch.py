@@ -167,3 +167,25 @@ def test_watch_rebuilds_on_save_as_a_cold_build_would_and_keeps_the_last_good_bu
         assert any(line.startswith("watch: rebuilt") for line in restarted), restarted
     finally:
         watcher.stop()
+
+
+def test_a_second_patients_booklet_replays_the_parts_they_share_and_is_a_cold_build(kit, booklet_input, monkeypatch,
+                                                                                     tmp_path):
+    from booklet.compose import personal
+    from booklet.errors import Problems
+    from booklet.personal.patient import read_yaml
+
+    _, theme, options = booklet_input
+
+    def patient(ident: str, extra: str):
+        path = tmp_path / f"{ident}.yaml"
+        path.write_text(f"id: {ident}\nsubtype: triple-negative\nstage: early\n{extra}")
+        return personal.documents(kit, read_yaml(path, path.name, kit, Problems()))[0]
+
+    first = patient("p-1", "treatments: [surgery, chemotherapy]\n")
+    second = patient("p-2", "treatments: [surgery, chemotherapy, radiation]\nname: Ann Example\n")
+    _cold(first, theme, options)                     # the batch's first patient records its parts
+    replayed = _counting_replays(monkeypatch)
+    warm = booklet_pdf.render(second, theme, options)
+    assert len(replayed) >= 5, "the sections both patients have were laid out again"
+    assert warm == _cold(second, theme, options)

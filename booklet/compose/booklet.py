@@ -6,6 +6,8 @@ the key-point boxes and the furniture pages are decided here once.
 """
 from __future__ import annotations
 
+from itertools import islice
+
 from booklet import model as m
 from booklet.compose import common, figures, tools
 from booklet.compose import tree as t
@@ -21,7 +23,15 @@ def compose(kit: m.Kit) -> t.Document:
     listed = (*sections, *furniture, sources)
     return t.Document("booklet", FILE_STEM, common.meta(kit), (cover_part(kit), contents_part(kit, listed), *listed),
                       kit.meta.loc, pad="sources", pad_title=pages.notes, folio=pages.page,
-                      web=common.web_words(kit))
+                      web=common.web_words(kit), measure=running_text(listed))
+
+
+def running_text(parts) -> str:
+    """A sample of the booklet's running text (its first 40 body paragraphs, at most 4,000
+    characters): the printed editions set their column width by it."""
+    running = (n.text for p in parts if p.role == "section" for n in p.blocks
+               if isinstance(n, t.Paragraph) and n.role == "body")
+    return "".join(islice(running, 40))[:4000]
 
 
 def contents_part(kit: m.Kit, listed) -> t.Part:

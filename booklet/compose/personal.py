@@ -63,7 +63,8 @@ def personal_booklet(kit: m.Kit, patient) -> t.Document:
     listed = [fill(part, patient, kit.meta.pages.months) for part in listed]
     if own is not None:
         listed.insert(0, own)
-    return dataclasses.replace(doc, name=f"patients/{patient.id}/booklet",
+    # the full booklet's column: the sections a patient shares with others are laid out the same
+    return dataclasses.replace(doc, name=f"patients/{patient.id}/booklet", measure=booklet.compose(kit).measure,
                                parts=(cover, booklet.contents_part(kit, listed), *listed))
 
 

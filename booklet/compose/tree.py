@@ -272,6 +272,7 @@ class Document:
     slides: tuple["Slide", ...] = ()
     web: WebWords | None = None    # words of the digital editions (the booklet's web page, tagged PDF)
     footer: tuple[str, ...] = ()   # a deck's footer lines: (kit title, "Reviewed 22 November 2026")
+    measure: str = ""           # running text a printed edition sets its column width by (empty: its own)
 
 
 # -- slides (the deck's logical slides; the deck renderer splits them to fit) ----------------------

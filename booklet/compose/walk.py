@@ -137,3 +137,17 @@ def fingerprint(*values) -> str:
     for value in values:
         _flat(value, out)
     return hashlib.blake2b("\x1f".join(out).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def part_chars(part) -> str:
+    """The characters beyond ASCII a part's strings use, in code-point order (remembered with its print)."""
+    key = part_print(part)
+    found = _CHARS.get(key)
+    if found is None:
+        found = _CHARS[key] = "".join(sorted({c for text, _ in strings(part) for c in text if ord(c) > 127}))
+        if len(_CHARS) > 2048:
+            _CHARS.pop(next(iter(_CHARS)))
+    return found
+
+
+_CHARS: dict[str, str] = {}

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import io
-from itertools import islice
 
 from booklet.compose import tree as t
-from booklet.compose.walk import fingerprint
+from booklet.compose.walk import document_strings, fingerprint
 from booklet.outputs.booklet_pdf.pages import BookletTemplate, Geometry
 from booklet.outputs.booklet_pdf.story import Story
 from booklet.outputs.pdf import base as pdfbase
@@ -20,16 +19,25 @@ def render_booklet(doc: t.Document, theme, options) -> bytes:
                                **pdfbase.pdf_info(doc.meta))
     # what besides a part's own tree shapes its pages: looks, geometry, the document's fixed words
     template.context = fingerprint(_theme_values(theme), geometry, doc.folio, doc.pad_title, doc.meta)
+    template.glyphs = glyph_order(doc)
     template.build(Story(doc, theme, fonts, geometry, template).flowables())
     return buffer.getvalue()
 
 
+# characters the renderer itself draws (bullets, tick boxes, dashes, quotes), given codes first
+SYMBOLS = "\u2022\u2610\u2713\u2014\u2013\u2018\u2019\u201c\u201d\u2026\u00d7\u2192\u00a0"
+
+
+def glyph_order(doc: t.Document) -> str:
+    """The characters beyond ASCII to give glyph codes before drawing: the renderer's own symbols in
+    a fixed order, then the document's other characters in code-point order."""
+    extra = {c for text, _ in document_strings(doc) for c in text if ord(c) > 127} - set(SYMBOLS)
+    return SYMBOLS + "".join(sorted(extra))
+
+
 def column_width(doc: t.Document, font: str, theme) -> float:
-    """About ``measure_chars`` characters of this booklet's own running text at body size."""
-    running = (n.text for p in doc.parts if p.role == "section" for n in p.blocks
-               if isinstance(n, t.Paragraph) and n.role == "body")
-    sample = "".join(islice(running, 40))
-    sample = sample[:4000] or doc.meta.subtitle
+    """About ``measure_chars`` characters of the document's running text (``measure``) at body size."""
+    sample = doc.measure or doc.meta.subtitle
     average = typeset_fonts.width(sample, font, theme.booklet.body_size) / len(sample)
     return average * theme.booklet.measure_chars
 

@@ -14,6 +14,7 @@ from reportlab.platypus import (ActionFlowable, BaseDocTemplate, CondPageBreak, 
                                 PageTemplate)
 
 from booklet.outputs.pdf import base as pdfbase
+from booklet.outputs.pdf import private as pdf_private
 from booklet.outputs.pdf.private import doc_template, end_build_without_saving
 from booklet.outputs.booklet_pdf.reuse import Reusing
 from booklet.outputs.pdf.flowables import define_number_form
@@ -109,6 +110,7 @@ class BookletTemplate(Reusing, BaseDocTemplate):
         self.numbers: dict[str, str] = {}       # form name -> part key, for the contents page
         self.opening_pages: set[int] = set()
         self.running = ""
+        self.glyphs = ""                         # characters beyond ASCII to give codes first (draw.py)
         cover = Frame(0, 0, g.width, g.height, id="cover",      # the cover flowable places everything itself
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
@@ -116,6 +118,12 @@ class BookletTemplate(Reusing, BaseDocTemplate):
             PageTemplate("even", [self._frame(2)], onPageEnd=self._furniture),
             PageTemplate("odd", [self._frame(1)], onPageEnd=self._furniture),
         ])
+
+    def handle_documentBegin(self):
+        """Before anything is drawn: the body faces get their names and the document's characters
+        their glyph codes, in a fixed order (see ``reuse``)."""
+        pdf_private.preassign_glyphs(self.canv, [self.fonts["regular"], self.fonts["bold"]], self.glyphs)
+        super().handle_documentBegin()
 
     def handle_pageBegin(self):
         """Every page after the cover takes the template of its side (mirrored margins)."""
@@ -151,8 +159,8 @@ class BookletTemplate(Reusing, BaseDocTemplate):
         """Running header (the current part's title, not on the page where it starts) and page number."""
         g, theme = self.geometry, self.theme
         page = canv.getPageNumber()
-        if self.recorder is not None and page in self.replayed:
-            return                      # a replayed page came with its furniture
+        if self.recorder is not None:
+            self.recorder.furniture_starts()        # recorded pages keep their bodies only
         size = theme.booklet.small_size
         left, right = g.left(page), g.left(page) + g.column
         odd = page % 2 == 1

@@ -1,17 +1,21 @@
 """Laying out only what changed: every part's pages are recorded as they are drawn, and a later build
-in the same process (the watcher's) replays the pages of every part that is unchanged.
+in the same process (the watcher's, or the next patient's in a batch) replays the pages of every
+part it has seen before.
 
-Each part of the booklet starts on a new page, so its pages depend only on the part itself, the
-page it starts on (folios and mirrored margins), the theme, and the document's font state when it
-starts (which glyph code each character already has). Those make its key. A part whose key is
-recorded is not composed into flowables, measured or laid out: its pages' drawing operators are put
-back on the canvas, and the calls that create document objects (links, bookmarks, outline entries,
-fonts, glyph codes) are made again in the same order, so object numbers and glyph codes are the
-ones a cold build gives; the page furniture (running header, folio) comes with the page, since the
-page number is part of the key. The result is byte for byte the cold build's; a test builds both
-ways and compares.
+Each part of the booklet starts on a new page. Its pages' bodies depend only on the part itself,
+the side its first page falls on (mirrored margins), the layout context (theme, geometry, fixed
+words), and the glyph codes its characters have. The codes are fixed before anything is drawn (the
+document's characters are given codes in a fixed order, ``private.preassign_glyphs``), so they do
+not depend on the parts before it; the page furniture (running header, page number) is drawn anew
+on every page, replayed or not. Those make a part's key, so a part that moved to another page, or
+into another patient's booklet, is replayed too. A part whose key is recorded is not composed into
+flowables, measured or laid out: its pages' drawing operators are put back on the canvas, and the
+calls that create document objects (links, bookmarks, outline entries, contents numbers) are made
+again in the same order, so the file is byte for byte the one a full layout gives; a test builds
+both ways and compares.
 
-Parts that draw pictures from files are never recorded (a picture creates objects as it is drawn).
+Parts that draw pictures from files, or whose drawing gives a character its first glyph code, are
+never recorded (either would make objects or codes the replay does not remake).
 """
 from __future__ import annotations
 
@@ -26,11 +30,10 @@ _LIMIT = 512
 
 @dataclass
 class PageRecord:
-    code: list[str]                                  # the page's drawing operators, furniture included
+    code: list[str]                                  # the page's drawing operators, without its furniture
     forms: list[str]                                 # form XObjects the page draws
-    running: str                                     # the running header its furniture showed
+    running: str                                     # the running header its furniture shows
     calls: list[tuple] = field(default_factory=list)  # (what, args) that create objects, in order
-    fonts: list[tuple[str, str]] = field(default_factory=list)   # (font, chars) first given codes here
 
 
 @dataclass
@@ -54,12 +57,12 @@ def forget() -> None:
     _RECORDS.clear()
 
 
-def key_of(part_print: str, context: str, start_page: int, doc) -> str:
-    """The key of a part starting on ``start_page`` now: its content, the layout context, and the
-    document's font state (glyph codes already given decide how its text is encoded)."""
+def key_of(part_print: str, context: str, start_page: int, doc, chars: str) -> str:
+    """The key of a part starting on ``start_page`` now: its content, the layout context, the side
+    of its first page, and the codes its characters have in this document."""
     digest = hashlib.blake2b(digest_size=20)
-    for piece in (part_print, context, str(start_page), private.font_state(doc)):
-        digest.update(piece.encode())
+    for piece in (part_print, context, str(start_page % 2), private.glyph_codes(doc, chars)):
+        digest.update(piece.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 
@@ -68,12 +71,13 @@ class Recorder:
 
     def __init__(self, canv, template):
         self.canv, self.template = canv, template
-        self.parts: list[tuple[str | None, int]] = []   # (key or None, first page), in page order
-        self.recording: tuple[str, int] | None = None
+        self.parts: list[tuple[str | None, int, dict]] = []   # (key or None, first page, numbers), in page order
+        self.recording: tuple[str, dict] | None = None
         self.pages: list[PageRecord] = []
         self.calls: list[tuple] = []
         self.fonts_before = private.font_snapshot(canv._doc)
         self.clean, self.picture_on_page = True, False
+        self.body_end: int | None = None
         private.watch_canvas(canv, self)
 
     # -- what the canvas and the template report ---------------------------------------------
@@ -83,6 +87,10 @@ class Recorder:
     def picture(self) -> None:
         self.picture_on_page = True
 
+    def furniture_starts(self) -> None:
+        """The page's body is complete; what is drawn from here on is its furniture."""
+        self.body_end = len(self.canv._code)
+
     def begin_part(self, key: str | None, start_page: int, numbers: dict | None = None) -> None:
         """A part will start on ``start_page``; ``key`` None: it is not to be recorded (or replayed).
         ``numbers``: the page-number forms its flowables named (the contents page's)."""
@@ -91,19 +99,19 @@ class Recorder:
     def page_done(self, page: int) -> None:
         """Called as a page is shown: what is on the canvas now is the whole page."""
         canv = self.canv
-        running = self.template.running
         now = private.font_snapshot(canv._doc)
-        fonts = private.font_changes(self.fonts_before, now)
+        new_codes = bool(private.font_changes(self.fonts_before, now))
         self.fonts_before = now
         while self.parts and self.parts[0][1] <= page:
             self.finish_part()
             key, start, numbers = self.parts.pop(0)
             self.recording = (key, numbers) if key is not None else None
         if self.recording is not None:
-            self.pages.append(PageRecord(list(canv._code), list(private.forms_in_use(canv)), running,
-                                         self.calls, fonts))
-            self.clean = self.clean and not self.picture_on_page
-        self.calls, self.picture_on_page = [], False
+            body = canv._code if self.body_end is None else canv._code[:self.body_end]
+            self.pages.append(PageRecord(list(body), list(private.forms_in_use(canv)), self.template.running,
+                                         self.calls))
+            self.clean = self.clean and not self.picture_on_page and not new_codes
+        self.calls, self.picture_on_page, self.body_end = [], False, None
 
     def finish_part(self) -> None:
         if self.recording is not None and self.clean and self.pages:
@@ -112,22 +120,21 @@ class Recorder:
 
 
 def replay_page(canv, recorder: Recorder | None, page: PageRecord) -> None:
-    """Put a recorded page's content back on the canvas, remaking its objects in their order."""
-    private.replay_fonts(canv._doc, page.fonts)
+    """Put a recorded page's body back on the canvas, remaking its objects in their order."""
     for what, args in page.calls:
         private.replay_call(canv, what, args)
     private.set_page_content(canv, page.code, page.forms)
     if recorder is not None:
         recorder.calls = []
-        recorder.fonts_before = private.font_snapshot(canv._doc)
 
 
 class Deferred:
     """A part not yet made into flowables: when the layout reaches it, the template replays its
-    recorded pages or makes and lays out its flowables (and records them)."""
+    recorded pages or makes and lays out its flowables (and records them). ``chars``: the
+    characters beyond ASCII its text uses."""
 
-    def __init__(self, part_print: str, make, recordable: bool = True):
-        self.part_print, self.make, self.recordable = part_print, make, recordable
+    def __init__(self, part_print: str, make, chars: str, recordable: bool = True):
+        self.part_print, self.make, self.chars, self.recordable = part_print, make, chars, recordable
 
 
 class Replay:
@@ -142,7 +149,6 @@ class Reusing:
 
     recorder: Recorder | None = None
     context: str = ""
-    replayed: set[int]
 
     def reuse_step(self, flowables: list) -> bool:
         """Handle the first flowable if it is a Deferred or a Replay; True if it was."""
@@ -161,10 +167,11 @@ class Reusing:
         from reportlab.platypus import PageBreak
 
         if self.recorder is None:
-            self.recorder, self.replayed = Recorder(self.canv, self), set()
+            self.recorder = Recorder(self.canv, self)
             private.remember_compression()
         start = self.page + 1                       # every part starts with a page break
-        key = key_of(deferred.part_print, self.context, start, self.canv._doc) if deferred.recordable else None
+        key = (key_of(deferred.part_print, self.context, start, self.canv._doc, deferred.chars)
+               if deferred.recordable else None)
         record = lookup(key) if key is not None else None
         if record is not None:
             self.recorder.begin_part(None, start)
@@ -183,7 +190,6 @@ class Reusing:
                 self.clean_hanging()
             replay_page(self.canv, self.recorder, page)
             self.running = page.running
-            self.replayed.add(self.page)          # its furniture came with it
             private.page_has_content(self)
 
     def record_call(self, what: str, *args) -> None:

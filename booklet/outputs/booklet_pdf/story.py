@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, KeepTogether, ListFlowable, ListItem, PageBreak, Spacer, Table
 
 from booklet.compose import tree as t
-from booklet.compose.walk import fingerprint
+from booklet.compose.walk import part_chars, part_print
 from booklet.errors import fail
 from booklet.outputs.booklet_pdf import tools
 from booklet.outputs.booklet_pdf.balance import Block, TailNotes, with_breaks
@@ -64,7 +64,7 @@ class Story:
             elif part.role == "cover":
                 story += self.part(part)
             else:          # made into flowables only if its pages are not recorded (booklet_pdf.reuse)
-                story.append(Deferred(fingerprint(part), lambda part=part: self.part(part)))
+                story.append(Deferred(part_print(part), lambda part=part: self.part(part), part_chars(part)))
         return story
 
     def part(self, part: t.Part) -> list:

@@ -113,9 +113,13 @@ def _absolute_link(canv, name: str, args: tuple, kwargs: dict) -> tuple[tuple, d
 
 
 def replay_call(canv, what: str, call: tuple) -> None:
+    """Make a recorded call again; a part's start is told with the page it starts on now."""
     args, kwargs = call
-    if what in ("part_started", "number_form"):
-        getattr(doc_template(canv), what)(*args, **kwargs)
+    if what == "part_started":
+        key, title, _ = args
+        doc_template(canv).part_started(key, title, canv.getPageNumber())
+    elif what == "number_form":
+        doc_template(canv).number_form(*args, **kwargs)
     else:
         getattr(canv, what)(*args, **kwargs)
 
@@ -171,9 +175,32 @@ def font_snapshot(doc) -> tuple[tuple[str, ...], dict[str, list[int]]]:
     return tuple(doc.fontMapping), _ttf_states(doc)
 
 
-def font_state(doc) -> str:
-    mapped, states = font_snapshot(doc)
-    return repr((mapped, sorted((name, codes) for name, codes in states.items())))
+def preassign_glyphs(canv, fonts: list[str], chars: str) -> None:
+    """Map ``fonts`` in this order (F1, F2 ...) and give ``chars`` their glyph codes in each, in
+    this order, before anything is drawn. A TrueType font gives each character a code on its first
+    use (``state[doc].assignments``) and a font its name on its first use (``fontMapping``), so
+    without this, how a part's text is encoded would depend on every part before it."""
+    from reportlab.pdfbase import pdfmetrics
+
+    doc = canv._doc
+    for name in fonts:
+        font = pdfmetrics.getFont(name)
+        font.splitString(chars, doc)
+        font.getSubsetInternalName(0, doc)
+
+
+def glyph_codes(doc, chars: str) -> str:
+    """The fonts' names in the document and the code each TrueType font gives each of ``chars`` now
+    (empty where it has none yet): what decides how text made of ``chars`` is encoded."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    out = [repr(tuple(doc.fontMapping.items()))]
+    for name, font in sorted(pdfmetrics._fonts.items()):
+        if isinstance(font, TTFont) and doc in font.state:
+            codes = font.state[doc].assignments
+            out.append(name + ":" + ",".join(str(codes.get(ord(c), "")) for c in chars))
+    return "|".join(out)
 
 
 def font_changes(before, after) -> list[tuple[str, str, bool]]:
@@ -188,20 +215,6 @@ def font_changes(before, after) -> list[tuple[str, str, bool]]:
         if chars or name in new_maps:
             changes.append((name, chars, name in new_maps))
     return changes
-
-
-def replay_fonts(doc, changes: list[tuple[str, str, bool]]) -> None:
-    from reportlab.pdfbase import pdfmetrics
-
-    for name, chars, newly_mapped in changes:
-        font = pdfmetrics.getFont(name)
-        if chars:
-            font.splitString(chars, doc)
-        if newly_mapped:
-            if getattr(font, "_dynamicFont", False):
-                font.getSubsetInternalName(0, doc)
-            else:
-                doc.getInternalFontName(name)
 
 
 def page_has_content(template) -> None:
