@@ -159,3 +159,13 @@ def test_reportlab_stream_compression_can_be_remembered_and_gives_the_same_bytes
     rl_private.remember_compression()
     data = b"BT /F1 12 Tf (remembered) Tj ET" * 20
     assert pdfdoc.PDFZCompress.encode(data) == zlib.compress(data) == pdfdoc.PDFZCompress.encode(data)
+
+
+def test_reportlab_plain_text_fragments_are_what_its_parser_makes():
+    from booklet.typeset.escape import markup
+
+    for text in ["a  b\n   c", "  lead and trail  ", "no\u00a0break", "\u2014\u2610 \u00e9", "tab\there", "x"]:
+        parsed = Paragraph(markup(text), STYLE).frags
+        made = rl_private.plain_frags(text, STYLE)
+        assert [f.__dict__ for f in made] == [f.__dict__ for f in parsed], text
+    assert rl_private.plain_frags("5 < 6 & 7", STYLE) is None       # the parser splits at entities

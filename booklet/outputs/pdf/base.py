@@ -11,18 +11,23 @@ from reportlab import rl_config
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import Paragraph
 
-from booklet.outputs.pdf.private import StableParagraph, stamp_date   # noqa: F401 - stamp_date re-exported
+from booklet.outputs.pdf.private import StableParagraph, plain_frags, stamp_date   # noqa: F401 - stamp_date re-exported
 from booklet.typeset import escape, fonts
 
 
 def para(text: str, style, refs: tuple[int, ...] = (), stable: bool = False) -> Paragraph:
     """The ONE place where content text becomes a reportlab Paragraph (escaped, never markup).
     ``stable=True`` gives a StableParagraph (faster; the style must not change afterwards)."""
+    make = StableParagraph if stable else Paragraph
+    if not refs:                          # plain text: the parser's fragments without the parser
+        frags = plain_frags(str(text), style)
+        if frags is not None:
+            return make(escape.markup(text), style, frags=frags)
     source = escape.markup(text)
     if refs:
         numbers = ", ".join(str(n) for n in refs)
         source += f'<super><font size="{max(style.fontSize * 0.6, 7):.1f}"> [{numbers}]</font></super>'
-    return (StableParagraph if stable else Paragraph)(source, style)
+    return make(source, style)
 
 
 def labelled(label: str, text: str, style, bold_font: str, stable: bool = False) -> Paragraph:

@@ -6,7 +6,7 @@ tests/test_private_api.py exercises every one, so an upgrade that moves them fai
 from __future__ import annotations
 
 from reportlab.platypus import KeepTogether, Paragraph
-from reportlab.platypus.paragraph import split, strip
+from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags, split, strip
 
 
 def doc_template(canv):
@@ -40,6 +40,33 @@ def words(text: str) -> list[str]:
     """reportlab's own word split for paragraph text (a no-break space does not break), from the
     undocumented module functions ``paragraph.split`` and ``strip``."""
     return split(strip(text))
+
+
+_PLAIN: dict[int, tuple[object, object]] = {}    # id(style) -> (the style, the fragment "x" parses to)
+
+
+def plain_frags(text: str, style) -> list | None:
+    """The fragments reportlab's paragraph parser makes of ``text`` (plain text: no markup, no
+    entity) in ``style``, made without running the parser (an HTML parser in Python, about a sixth
+    of laying out the booklet): the text cleaned as ``Paragraph`` cleans it, in a copy of the one
+    fragment a plain word parses to. None where the parser would split the text (at an entity: the
+    text holds &, < or >) or the style parses to more than one fragment: the caller parses."""
+    if "&" in text or "<" in text or ">" in text:
+        return None
+    found = _PLAIN.get(id(style))
+    if found is None or found[0] is not style:
+        frags = Paragraph("x", style).frags
+        if len(frags) != 1:
+            return None
+        found = _PLAIN[id(style)] = (style, frags[0])
+        if len(_PLAIN) > 512:
+            _PLAIN.pop(next(iter(_PLAIN)))
+    cleaned = cleanBlockQuotedText(text)
+    if not cleaned:
+        return None
+    frags = [found[1].clone(text=cleaned)]
+    textTransformFrags(frags, style)
+    return frags
 
 
 class StableParagraph(Paragraph):
