@@ -10,6 +10,7 @@ from booklet.compose import tree as t
 from booklet.errors import ContentError, Loc
 from booklet.outputs.deck_pptx import plan as dp
 from booklet.theme import load_theme
+from booklet.typeset.measure import chunks
 from conftest import STYLES
 
 STYLE = load_theme(STYLES).deck
@@ -121,9 +122,9 @@ def test_a_chart_knows_its_values_are_percentages_and_keeps_its_alt_text():
 
 
 def test_chunks_balances_runs_by_count_when_the_split_is_forced():
-    assert dp.chunks([10.0] * 7, 1000, 0, 6) == [(0, 4), (4, 7)]
-    assert dp.chunks([10.0, 500.0, 10.0], 505, 0, 6) == [(0, 1), (1, 2), (2, 3)]
-    assert dp.chunks([600.0], 505, 0, 6) is None
+    assert chunks([10.0] * 7, 1000, 0, 6) == [(0, 4), (4, 7)]
+    assert chunks([10.0, 500.0, 10.0], 505, 0, 6) == [(0, 1), (1, 2), (2, 3)]
+    assert chunks([600.0], 505, 0, 6) is None
 
 
 def test_a_figure_gets_the_content_area_above_its_note_for_figures_py_to_draw_in():

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.resources
-import re
 import types
 import typing
 from dataclasses import dataclass
@@ -19,10 +18,8 @@ import yaml
 
 from booklet.errors import ContentError, Loc, Problem, Problems, suggest
 from booklet.load.yamltext import compose_file, loc_of
-from booklet.theme import schema
+from booklet.theme import checks, schema
 
-COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-SCHEME_COLOUR = re.compile(r"^(tx1|tx2|bg1|bg2|accent[1-6])( lighter ([0-9]|[1-9][0-9]))?$")
 PAGE_SIZES = {"letter": (612.0, 792.0), "a4": (595.2755905511812, 841.8897637795277)}   # points
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -85,10 +82,10 @@ def load_theme(styles_dir: Path) -> Theme:
         if key not in schema.GROUPS and key != "roles":
             problems.error(loc, f"unknown style group '{key}'{suggest(key, [*schema.GROUPS, 'roles'])}")
     if not problems.errors:
-        _check_colours(groups["colours"], roles, values, problems)
-        _check_page(groups["page"], values, problems)
-        _check_palette(groups["figures"].palette, groups["colours"], values, problems)
-        _check_deck_palette(groups["figures"].deck_palette, values, problems)
+        checks.colours(groups["colours"], roles, values, problems)
+        checks.page(groups["page"], values, problems)
+        checks.palette(groups["figures"].palette, groups["colours"], values, problems)
+        checks.deck_palette(groups["figures"].deck_palette, values, problems)
     locs = {f"{group}.{key}": loc for group in ("fonts", "deck")
             for key, (_, loc) in values.get(group, ({}, None))[0].items()}
     if problems.errors:
@@ -254,54 +251,3 @@ def _describe(kind) -> str:
         return f"a list of {_describe(typing.get_args(kind)[0])}s"
     return {float: "a number", int: "a whole number", bool: "true or false", str: "text",
             type(None): "null"}.get(kind, str(kind))
-
-
-def _check_colours(colours: schema.Colours, roles: dict, values: dict, problems: Problems) -> None:
-    locs = {key: loc for key, (_, loc) in values["colours"][0].items()}
-    for f in dataclasses.fields(colours):
-        value = getattr(colours, f.name)
-        for colour in value if isinstance(value, tuple) else [value]:
-            if not (isinstance(colour, str) and COLOUR.match(colour)):
-                problems.error(locs[f.name], f"colour '{f.name}' must be written #RRGGBB, found {colour!r}")
-    names = [f.name for f in dataclasses.fields(colours)]
-    role_values = values["roles"][0]
-    for key, role in roles.items():
-        if role is None:
-            continue
-        entries = role_values[key][0]
-        for part in ("fill", "edge"):
-            name = getattr(role, part)
-            if name not in names:
-                problems.error(entries[part][1], f"role '{key}' {part}: no colour named '{name}'"
-                                                 f"{suggest(name, names)}")
-        if role.border not in schema.BORDERS:
-            problems.error(entries["border"][1], f"role '{key}' border must be one of: {', '.join(schema.BORDERS)}"
-                                                 f"{suggest(role.border, schema.BORDERS)}")
-
-
-def _check_page(page: schema.Page, values: dict, problems: Problems) -> None:
-    if page.size.lower() not in PAGE_SIZES:
-        loc = values["page"][0]["size"][1]
-        problems.error(loc, f"page size '{page.size}' is not one of: letter, A4{suggest(page.size, ['letter', 'A4'])}")
-
-
-def _check_palette(palette: schema.FigurePalette, colours: schema.Colours, values: dict, problems: Problems) -> None:
-    """Every figure colour role names a colour of ``colours``."""
-    names = [f.name for f in dataclasses.fields(colours)]
-    entries = values["figures"][0]["palette"][0]
-    for f in dataclasses.fields(palette):
-        name = getattr(palette, f.name)
-        if name not in names:
-            problems.error(entries[f.name][1], f"figure colour role '{f.name}': no colour named '{name}'"
-                                               f"{suggest(name, names)}")
-
-
-def _check_deck_palette(palette: schema.FigureDeckPalette, values: dict, problems: Problems) -> None:
-    """Every figure colour role on slides names a theme colour of the template."""
-    entries = values["figures"][0]["deck_palette"][0]
-    for f in dataclasses.fields(palette):
-        value = getattr(palette, f.name)
-        if not SCHEME_COLOUR.match(value):
-            problems.error(entries[f.name][1], f"figure colour role '{f.name}' on slides must be a template theme "
-                                               f"colour (tx1, tx2, bg1, bg2, accent1 .. accent6), maybe followed by "
-                                               f"'lighter N' (0-99), found {value!r}")

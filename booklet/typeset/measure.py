@@ -1,4 +1,5 @@
-"""Measuring text without drawing it: greedy line breaking and table column widths.
+"""Measuring text without drawing it: greedy line breaking, table column widths, and splitting
+measured items into runs that fit (``chunks``: bullets or table rows over slides).
 
 One greedy line breaker serves both measurers: the handout fitter's trial layouts (which mimic
 reportlab's paragraph rules) and the deck planner (which mimics PowerPoint's). They differ only in
@@ -118,3 +119,25 @@ def column_widths(least: Sequence[float], most: Sequence[float], total: float, *
             return [w * target / sum(most) for w in most]
         return [b + (total - sum(most)) / n for b in most]
     return [a + spare * w / (sum(want) or 1) for a, w in zip(least, want)]
+
+
+def chunks(heights: list[float], capacity: float, gap: float, max_count: int) -> list[tuple[int, int]] | None:
+    """Split items into (start, end) runs whose heights (plus gaps) fit; balanced by count where possible."""
+    def greedy(limit: int):
+        runs, start, used = [], 0, 0.0
+        for i, h in enumerate(heights):
+            if h > capacity:
+                return None
+            need = h + (gap if i > start else 0)
+            if i > start and (used + need > capacity or i - start >= limit):
+                runs.append((start, i))
+                start, need = i, h
+                used = 0.0
+            used += need
+        runs.append((start, len(heights)))
+        return runs
+    first = greedy(max_count)
+    if first is None or len(first) == 1:
+        return first
+    balanced = greedy(min(max_count, math.ceil(len(heights) / len(first))))
+    return balanced if balanced is not None and len(balanced) == len(first) else first

@@ -17,7 +17,7 @@ from booklet.outputs.pdf import base as pdfbase
 from booklet.outputs.pdf import private as pdf_private
 from booklet.outputs.pdf.private import doc_template, end_build_without_saving
 from booklet.outputs.booklet_pdf.reuse import Reusing
-from booklet.outputs.pdf.flowables import define_number_form
+from booklet.outputs.pdf.contents import define_number_form
 
 MM = 72 / 25.4
 

@@ -21,11 +21,11 @@ from booklet.outputs.booklet_pdf.reuse import Deferred
 from booklet.outputs.booklet_pdf.styles import make_styles
 from booklet.outputs.pdf import base as pdfbase
 from booklet.outputs.pdf.chart import bar_chart
+from booklet.outputs.pdf.contents import ContentsEntry
 from booklet.outputs.pdf.figure import figure_block
+from booklet.outputs.pdf.flowables import RuledGrid, RuledLines, _Ruled, callout_box, data_table, figure
 from booklet.outputs.pdf.private import kept_height
 from booklet.outputs.pdf.qr import web_link
-from booklet.outputs.pdf.flowables import (ContentsEntry, RuledGrid, RuledLines, _Ruled, callout_box, data_table,
-                                          figure)
 
 
 def para(text: str, style, refs: tuple[int, ...] = ()):

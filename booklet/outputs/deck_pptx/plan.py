@@ -10,12 +10,11 @@ row or a line that grows in a viewer grows into free space, never into them.
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 
 from booklet.compose import tree as t
 from booklet.errors import Loc, fail
-from booklet.typeset.measure import Measure, column_widths
+from booklet.typeset.measure import Measure, chunks, column_widths
 
 
 @dataclass(frozen=True)
@@ -95,28 +94,6 @@ class SlidePlan:
     area: Box | None = None       # where the table, chart or figure goes
     footed: bool = True           # slide number and footer (every slide but the cover)
     part: int = 0                 # 0 for the first slide of a run, 1.. for its continuation slides
-
-
-def chunks(heights: list[float], capacity: float, gap: float, max_count: int) -> list[tuple[int, int]] | None:
-    """Split items into (start, end) runs whose heights (plus gaps) fit; balanced by count where possible."""
-    def greedy(limit: int):
-        runs, start, used = [], 0, 0.0
-        for i, h in enumerate(heights):
-            if h > capacity:
-                return None
-            need = h + (gap if i > start else 0)
-            if i > start and (used + need > capacity or i - start >= limit):
-                runs.append((start, i))
-                start, need = i, h
-                used = 0.0
-            used += need
-        runs.append((start, len(heights)))
-        return runs
-    first = greedy(max_count)
-    if first is None or len(first) == 1:
-        return first
-    balanced = greedy(min(max_count, math.ceil(len(heights) / len(first))))
-    return balanced if balanced is not None and len(balanced) == len(first) else first
 
 
 class Planner:
