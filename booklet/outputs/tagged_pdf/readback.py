@@ -82,6 +82,7 @@ class _Pages:
         fonts = resources.get("/Font") or {}
         xobjects = resources.get("/XObject") or {}
         font = None
+        replacing: list[str | None] = []      # per open marked content: its /ActualText, if any
         for operands, operator in pikepdf.parse_content_stream(holder):
             op = str(operator)
             if op in ("BDC", "BMC"):
@@ -91,11 +92,19 @@ class _Pages:
                 stack.append((tag, None if mcid is None else int(mcid)))
                 if mcid is not None:
                     self.order[number].append((number, int(mcid)))
+                actual = props.get("/ActualText") if isinstance(props, pikepdf.Dictionary) else None
+                # A span's /ActualText replaces the text of the glyphs inside it, as a screen reader
+                # reads it: Typst writes one for a cluster whose glyphs do not spell it (a base letter
+                # with a combining mark), and the glyphs' own ToUnicode entries would read it twice.
+                replacing.append(None if actual is None else str(actual))
             elif op == "EMC" and stack:
+                actual = replacing.pop() if replacing else None
+                if actual is not None:
+                    self._place(actual, number, stack)
                 stack.pop()
             elif op == "Tf":
                 font = fonts.get(str(operands[0]))
-            elif op in TEXT_OPS and font is not None:
+            elif op in TEXT_OPS and font is not None and not any(r is not None for r in replacing):
                 items = operands[0] if op == "TJ" else [operands[-1]]
                 text = "".join(self._decode(font, bytes(i)) for i in items if isinstance(i, pikepdf.String))
                 self._place(text, number, stack)
