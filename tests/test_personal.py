@@ -112,13 +112,79 @@ def test_every_when_to_call_panel_gives_the_patients_own_urgent_contact_and_the_
 
 
 def test_the_early_hr_positive_booklet_is_much_shorter_than_the_full_one(one, tmp_path: Path):
+    """The issue asked for at most 60% of the full booklet's pages; what applies to an early-stage
+    HR-positive patient is about 83% of it at today's depth (see the closing note). This holds the
+    level reached, so a change that lets other patients' pages back in fails here."""
     work, _ = one
     personal = len(PdfReader(work / "build" / "patients" / "p-0042" / "booklet.pdf").pages)
     assert run_booklet("build", "--content", str(CONTENT), "--styles", str(STYLES), "--out", str(tmp_path / "b"),
                        "--only", "booklet", cwd=tmp_path).returncode == 0
     full = len(PdfReader(tmp_path / "b" / "patient-booklet.pdf").pages)
     print(f"personal booklet: {personal} pages of the full booklet's {full} ({personal / full:.0%})")
-    assert personal < full
+    assert personal <= 0.85 * full
+
+
+EARLY_HR = Patient(id="t-early-hr", loc=None, subtype="hr-positive-her2-negative", stage="early",
+                   treatments=("surgery", "lumpectomy", "radiation", "hormone-therapy"))
+EARLY_TN = Patient(id="t-early-tn", loc=None, subtype="triple-negative", stage="early",
+                   treatments=("surgery", "chemotherapy", "immunotherapy"))
+
+
+def _headings(doc, item: str) -> list[str]:
+    from booklet.compose import tree as t
+
+    part = next(p for p in doc.parts if p.item == item)
+    return [b.text for b in part.blocks if isinstance(b, t.Heading)]
+
+
+def test_blocks_for_another_subtype_are_cut_inside_a_section_that_applies():
+    full = _headings(compose.documents(KIT, "booklet")[0], "section:the-two-main-types")
+    hr = _headings(personal_compose.documents(KIT, EARLY_HR)[0], "section:the-two-main-types")
+    tn = _headings(personal_compose.documents(KIT, EARLY_TN)[0], "section:the-two-main-types")
+    assert {"Hormone receptor-positive, HER2-negative", "Triple-negative breast cancer"} <= set(full)
+    assert "Triple-negative breast cancer" not in hr and "Hormone receptor-positive, HER2-negative" in hr
+    assert "Hormone receptor-positive, HER2-negative" not in tn and "Triple-negative breast cancer" in tn
+
+
+def test_a_heading_goes_when_every_block_under_it_was_cut():
+    """Section 12's "Chemotherapy" heading stands over blocks for chemotherapy only: a patient without
+    chemotherapy gets neither, and no heading in any personal booklet is followed by another or ends a part."""
+    from booklet.compose import tree as t
+
+    assert "Chemotherapy" in _headings(compose.documents(KIT, "booklet")[0], "section:side-effects")
+    assert "Chemotherapy" not in _headings(personal_compose.documents(KIT, EARLY_HR)[0], "section:side-effects")
+    for patient in (EARLY_HR, EARLY_TN):
+        for part in personal_compose.documents(KIT, patient)[0].parts:
+            kinds = [isinstance(b, t.Heading) for b in part.blocks]
+            assert not any(a and b for a, b in zip(kinds, kinds[1:])) and not (kinds and kinds[-1]), part.key
+
+
+def test_the_glossary_lists_the_terms_the_booklet_prints_and_no_others():
+    from booklet.compose import tree as t
+    from booklet.compose import walk
+
+    doc = personal_compose.documents(KIT, EARLY_HR)[0]
+    listed = [d for p in doc.parts for d in p.blocks if isinstance(d, t.Definitions) and d.role == "glossary"][0]
+    headwords = {term for term, _ in listed.items}
+    printed = " ".join(s for p in doc.parts if p.role == "section" for s, _ in walk.strings(p)).casefold()
+    for term in KIT.glossary:
+        shown = any(sp.casefold() in printed for sp in term.spellings)
+        if term.term in headwords:
+            assert shown, term.term
+    assert "Pembrolizumab" not in headwords and "CDK4/6 inhibitor" not in headwords    # only in cut parts
+    assert len(headwords) < len(KIT.glossary)
+
+
+def test_a_patient_with_no_planned_treatments_gets_every_treatment_section():
+    undecided = Patient(id="t-undecided", loc=None, subtype="hr-positive-her2-negative", stage="early")
+    kept = {p.item for p in personal_compose.documents(KIT, undecided)[0].parts}
+    for section in KIT.sections:
+        if section.applies_to is not None and section.applies_to.treatments:
+            assert f"section:{section.id}" in kept, section.id
+
+
+def test_a_personal_booklet_has_no_blank_pages_to_reach_the_print_multiple():
+    assert compose.documents(KIT, "booklet")[0].pad and personal_compose.documents(KIT, EARLY_HR)[0].pad is None
 
 
 def test_nothing_personal_leaves_the_patients_folder(one):

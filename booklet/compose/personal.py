@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 
 from booklet import model as m
-from booklet.compose import booklet, common, handout
+from booklet.compose import booklet, common, handout, walk
 from booklet.compose import tree as t
 
 
@@ -40,16 +41,34 @@ def with_contact(kit: m.Kit, patient) -> m.Kit:
 
 
 def applying(kit: m.Kit, patient) -> m.Kit:
-    """The kit with only what applies to ``patient``: sections, their blocks, the glossary they use."""
+    """The kit with only what applies to ``patient``: the sections and blocks whose ``applies_to``
+    matches, and a glossary of just the terms the kept sections and the patient's own subtype page print."""
     sections = []
     for section in kit.sections:
-        if not patient.applies(section.applies_to):
-            continue
-        body = tuple(b for b in section.body if patient.applies(b.applies_to))
-        sections.append(dataclasses.replace(section, body=body))
-    used = {term.casefold() for s in sections for term in s.terms}
-    glossary = tuple(g for g in kit.glossary if any(sp.casefold() in used for sp in g.spellings))
-    return dataclasses.replace(kit, sections=tuple(sections), glossary=glossary)
+        if patient.applies(section.applies_to):
+            sections.append(dataclasses.replace(section, body=kept_blocks(section.body, patient)))
+    kept = dataclasses.replace(kit, sections=tuple(sections))
+    return dataclasses.replace(kept, glossary=printed_terms(kept, patient))
+
+
+def kept_blocks(body: tuple[m.Block, ...], patient) -> tuple[m.Block, ...]:
+    """The blocks that apply to the patient; a heading goes too when every block under it went,
+    so no title stands over nothing."""
+    kept = [block for block in body if patient.applies(block.applies_to)]
+    return tuple(block for index, block in enumerate(kept)
+                 if not isinstance(block, m.Heading)
+                 or (index + 1 < len(kept) and not isinstance(kept[index + 1], m.Heading)))
+
+
+def printed_terms(kit: m.Kit, patient) -> tuple[m.GlossaryTerm, ...]:
+    """The glossary terms any of whose spellings is printed, as a whole word, in the kit's sections
+    (tables they show included) or on the patient's own subtype page."""
+    parts = [booklet.section_part(kit, section, number) for number, section in enumerate(kit.sections, 1)]
+    own = your_type(kit, patient)
+    text = " ".join(s for part in (*parts, *([own] if own else [])) for s, _ in walk.strings(part)).casefold()
+    found = {sp for sp in {sp.casefold() for term in kit.glossary for sp in term.spellings}
+             if re.search(r"(?<!\w)" + re.escape(sp) + r"(?!\w)", text)}
+    return tuple(term for term in kit.glossary if any(sp.casefold() in found for sp in term.spellings))
 
 
 def personal_booklet(kit: m.Kit, patient) -> t.Document:
@@ -64,8 +83,10 @@ def personal_booklet(kit: m.Kit, patient) -> t.Document:
     if own is not None:
         listed.insert(0, own)
     # the full booklet's column: the sections a patient shares with others are laid out the same
+    # pad=None: a personal booklet comes off a desk printer, not folded into signatures, so it gets
+    # no blank notes pages to reach the full booklet's page multiple
     return dataclasses.replace(doc, name=f"patients/{patient.id}/booklet", measure=booklet.compose(kit).measure,
-                               parts=(cover, booklet.contents_part(kit, listed), *listed))
+                               parts=(cover, booklet.contents_part(kit, listed), *listed), pad=None)
 
 
 def your_type(kit: m.Kit, patient) -> t.Part | None:

@@ -18,7 +18,9 @@ UNKNOWN = "not-yet-known"      # a stage group or subtype not known yet: the pat
 @dataclass(frozen=True)
 class Applies:
     """Who a part is for. Each list that is given must match the patient (a stage group, a subtype,
-    any one of the planned treatments); an empty list says nothing about that dimension."""
+    any one of the planned treatments); an empty list says nothing about that dimension. A patient
+    whose stage group or subtype is not yet known, or whose file plans no treatments yet, gets every
+    option: a plan not yet made must not hide a treatment they may be offered."""
 
     loc: Loc
     stages: tuple[Text, ...] = ()
@@ -30,7 +32,7 @@ class Applies:
             return False
         if self.subtypes and subtype != UNKNOWN and subtype not in self.subtypes:
             return False
-        return not self.treatments or bool(set(self.treatments) & set(treatments))
+        return not self.treatments or not treatments or bool(set(self.treatments) & set(treatments))
 
 
 @dataclass(frozen=True)
