@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from booklet.compose.tree_tools import Choice, FillIn, Illustration, ResultsForm, Step, Steps  # noqa: F401
+from booklet.compose.tree_tools import (  # noqa: F401
+    Badges, Choice, FillIn, Illustration, ResultsForm, Step, Steps, WebLink)
 from booklet.errors import Loc
 
 
@@ -178,27 +179,6 @@ class Contents:
     """The contents list: (part key, title) of every part that follows, in order."""
 
     entries: tuple[tuple[str, str], ...]
-    loc: Loc
-
-
-@dataclass(frozen=True)
-class Badges:
-    """Receptor results in a row after a label: (receptor name, status, status in words)."""
-
-    label: str
-    items: tuple[tuple[str, str, str], ...]
-    loc: Loc
-
-
-@dataclass(frozen=True)
-class WebLink:
-    """Where the web edition lives: printed as a QR code beside its short address and a label.
-    ``alt`` is the QR code's text alternative in the digital editions."""
-
-    url: str
-    short: str
-    label: str
-    alt: str
     loc: Loc
 
 

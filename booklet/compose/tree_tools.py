@@ -1,5 +1,6 @@
 """The reader's tools as document-tree nodes (see ``booklet.compose.tree``, which re-exports them):
-fill-in answers, the step-by-step when-to-call panel, the "My results" form, drawn illustrations.
+fill-in answers, the step-by-step when-to-call panel, the "My results" form, drawn illustrations,
+receptor badges and the QR link to the web edition.
 
 Plain frozen data like every tree node; each keeps the ``loc`` of the content it came from.
 """
@@ -68,5 +69,26 @@ class Illustration:
     what a screen reader says in its place."""
 
     name: str
+    alt: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Badges:
+    """Receptor results in a row after a label: (receptor name, status, status in words)."""
+
+    label: str
+    items: tuple[tuple[str, str, str], ...]
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class WebLink:
+    """Where the web edition lives: printed as a QR code beside its short address and a label.
+    ``alt`` is the QR code's text alternative in the digital editions."""
+
+    url: str
+    short: str
+    label: str
     alt: str
     loc: Loc

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from booklet.load.fields import Text
 from booklet.model.content import *  # noqa: F401,F403 - one namespace for the whole model
-from booklet.model.content import Deck, GlossaryTerm, Section, Source, Subtype, Table
+from booklet.model.content import GlossaryTerm, Section, Source, Subtype, Table
+from booklet.model.deck import *  # noqa: F401,F403
+from booklet.model.deck import Deck
 from booklet.model.personal import Applies, Personal, PersonalWords  # noqa: F401
 from booklet.model.figures import *  # noqa: F401,F403
 from booklet.model.figures import Figure
