@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 from booklet.compose import tree as t
-from booklet.compose.walk import document_strings, fingerprint
+from booklet.compose.walk import fingerprint, part_chars, strings
 from booklet.outputs.booklet_pdf.pages import BookletTemplate, Geometry
 from booklet.outputs.booklet_pdf.story import Story
 from booklet.outputs.pdf import base as pdfbase
@@ -31,8 +31,15 @@ SYMBOLS = "\u2022\u2610\u2713\u2014\u2013\u2018\u2019\u201c\u201d\u2026\u00d7\u2
 def glyph_order(doc: t.Document) -> str:
     """The characters beyond ASCII to give glyph codes before drawing: the renderer's own symbols in
     a fixed order, then the document's other characters in code-point order."""
-    extra = {c for text, _ in document_strings(doc) for c in text if ord(c) > 127} - set(SYMBOLS)
-    return SYMBOLS + "".join(sorted(extra))
+    # per part from part_chars, which remembers them by the part's print: an unchanged part is not
+    # walked again on a rebuild
+    extra = {c for part in doc.parts for c in part_chars(part)}
+    extra |= {c for text in (doc.pad_title, doc.folio, *_slide_strings(doc)) for c in text if ord(c) > 127}
+    return SYMBOLS + "".join(sorted(extra - set(SYMBOLS)))
+
+
+def _slide_strings(doc: t.Document):
+    return (text for slide in doc.slides for text, _ in strings(slide))
 
 
 def column_width(doc: t.Document, font: str, theme) -> float:
