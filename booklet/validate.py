@@ -69,6 +69,7 @@ def _check_applies(kit: m.Kit, problems: Problems) -> None:
     known = {"stages": kit.personal.stages, "treatments": kit.personal.treatments,
              "subtypes": tuple(s.id for s in kit.subtypes)}
     every = [s.applies_to for s in kit.sections] + [b.applies_to for s in kit.sections for b in s.body]
+    every += [item.applies_to for s in kit.sections for item in _list_items(s)]
     for applies in every:
         if applies is None:
             continue
@@ -77,6 +78,13 @@ def _check_applies(kit: m.Kit, problems: Problems) -> None:
                 if value not in allowed:
                     problems.error(value.loc, f"unknown {dimension[:-1].replace('stage', 'stage group')} "
                                               f"'{value}' in applies_to{suggest(value, allowed)}")
+def _list_items(section: m.Section):
+    """Every list item of a section (key points, bullets, questions, a callout's bullets)."""
+    yield from section.key_points
+    for block in section.body:
+        yield from getattr(block, "items", ())
+
+
 def _check_placed(problems: Problems, kit: m.Kit) -> None:
     """Every figure is placed somewhere: in a section's body or a clinician part."""
     placed = {b.figure for s in kit.sections for b in s.body if isinstance(b, m.FigureRef)}

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from booklet.errors import Problems
 from booklet.load.content import load
 from booklet.load.fields import Text
@@ -64,3 +66,24 @@ def test_two_tables_with_one_id_are_reported_before_one_hides_the_other(mini: Pa
     assert [str(p) for p in problems.errors] == [
         f"{mini}/tables/results.yaml:1:5: error: duplicate table id 'results' "
         f"(first at {mini}/tables/results-copy.yaml:1:5)"]
+
+
+def test_a_list_item_may_say_whom_it_is_for_and_a_wrong_value_is_located(mini: Path):
+    """``{text: ..., applies_to: ...}`` in a list reads as the text, remembering whom it is for; a value
+    not in content/personal.yaml is an error at its own line and column."""
+    from booklet.build import load_valid
+    from booklet.errors import ContentError
+
+    first = mini / "sections" / "01-first.yaml"
+    tagged = "  - text: HER2 is a protein.\n    applies_to: {stages: [metastatic]}\n"
+    first.write_text(first.read_text().replace("  - HER2 is a protein.\n", tagged, 1))
+    section = load_valid(mini).sections[0]
+    assert section.key_points[0] == "HER2 is a protein." and section.key_points[0].loc.line == 4
+    assert section.key_points[0].applies_to.stages == ("metastatic",)
+    assert section.key_points[1].applies_to is None
+    first.write_text(first.read_text().replace("stages: [metastatic]", "stages: [metastatik]"))
+    with pytest.raises(ContentError) as raised:
+        load_valid(mini)
+    messages = [str(p) for p in raised.value.problems]
+    assert len(messages) == 1 and messages[0].endswith(
+        "01-first.yaml:5:27: error: unknown stage group 'metastatik' in applies_to (did you mean 'metastatic'?)")

@@ -146,6 +146,26 @@ def test_blocks_for_another_subtype_are_cut_inside_a_section_that_applies():
     assert "Hormone receptor-positive, HER2-negative" not in tn and "Triple-negative breast cancer" in tn
 
 
+def test_list_items_for_another_subtype_are_cut_and_the_rest_keep_their_order():
+    """Key points, bullets and questions can say whom each item is for: the HR-positive booklet keeps
+    the section's items for everyone and its own, in order, and none of triple-negative's."""
+    from booklet.compose import tree as t
+
+    def key_points(doc):
+        part = next(p for p in doc.parts if p.item == "section:the-two-main-types")
+        box = next(b for b in part.blocks if isinstance(b, t.Box) and b.role == "key-points")
+        return list(box.body[0].items)
+
+    section = next(s for s in KIT.sections if s.id == "the-two-main-types")
+    for patient, other in ((EARLY_HR, "triple-negative"), (EARLY_TN, "hr-positive-her2-negative")):
+        expected = [k for k in section.key_points if patient.applies(k.applies_to)]
+        shown = key_points(personal_compose.documents(KIT, patient)[0])
+        assert shown == expected and len(expected) < len(section.key_points)
+        assert not any(k.applies_to and other in k.applies_to.subtypes and patient.subtype not in
+                       k.applies_to.subtypes for k in shown)
+    assert key_points(compose.documents(KIT, "booklet")[0]) == list(section.key_points)
+
+
 def test_a_heading_goes_when_every_block_under_it_was_cut():
     """Section 12's "Chemotherapy" heading stands over blocks for chemotherapy only: a patient without
     chemotherapy gets neither, and no heading in any personal booklet is followed by another or ends a part."""

@@ -45,18 +45,39 @@ def applying(kit: m.Kit, patient) -> m.Kit:
     sections = []
     for section in kit.sections:
         if patient.applies(section.applies_to):
-            sections.append(dataclasses.replace(section, body=kept_blocks(section.body, patient)))
+            sections.append(dataclasses.replace(section, body=kept_blocks(section.body, patient),
+                                                key_points=_kept_items(section.key_points, patient)))
     kept = dataclasses.replace(kit, sections=tuple(sections))
     return dataclasses.replace(kept, glossary=printed_terms(kept, patient))
 
 
 def kept_blocks(body: tuple[m.Block, ...], patient) -> tuple[m.Block, ...]:
-    """The blocks that apply to the patient; a heading goes too when every block under it went,
-    so no title stands over nothing."""
-    kept = [block for block in body if patient.applies(block.applies_to)]
+    """The blocks that apply to the patient, each list with only the items that apply (a list left
+    empty goes); a heading goes too when every block under it went, so no title stands over nothing."""
+    kept = [_with_items(block, patient) for block in body if patient.applies(block.applies_to)]
+    kept = [block for block in kept if _still_says_something(block)]
     return tuple(block for index, block in enumerate(kept)
                  if not isinstance(block, m.Heading)
                  or (index + 1 < len(kept) and not isinstance(kept[index + 1], m.Heading)))
+
+
+def _kept_items(items: tuple, patient) -> tuple:
+    return tuple(item for item in items if patient.applies(item.applies_to))
+
+
+def _with_items(block: m.Block, patient) -> m.Block:
+    """A list block (bullets, questions, a callout) with only the items that apply to the patient."""
+    items = getattr(block, "items", None)
+    if not items:
+        return block
+    return dataclasses.replace(block, items=_kept_items(items, patient))
+
+
+def _still_says_something(block: m.Block) -> bool:
+    """False for a list left with no items (and a callout with no text either)."""
+    if isinstance(block, (m.Bullets, m.Questions)):
+        return bool(block.items)
+    return not isinstance(block, m.Callout) or bool(block.text or block.items)
 
 
 def printed_terms(kit: m.Kit, patient) -> tuple[m.GlossaryTerm, ...]:

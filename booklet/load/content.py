@@ -12,6 +12,8 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from booklet import model as m
 from booklet.errors import Loc, Problems, unique_ids
 from booklet.load import tools
@@ -94,16 +96,30 @@ CLINICIAN = nested(m.ClinicianView, {
 APPLIES = nested(m.Applies, {"stages": Field(ID_LIST, False, ()), "subtypes": Field(ID_LIST, False, ()),
                              "treatments": Field(ID_LIST, False, ())}, "applies_to")
 SOURCES = Field(ID_LIST, False, ())
+
+
+def ITEM(r: Reader, node):  # noqa: N802 - reads like a type in field tables
+    """A list item: text, or ``{text: ..., applies_to: {...}}`` for an item only some patients get."""
+    if not isinstance(node, yaml.MappingNode):
+        return r.text(node)
+    values = r.fields(node, {"text": Field(TEXT), "applies_to": Field(APPLIES, **OPTIONAL)}, "a list item")
+    if values is None or values["text"] is None:
+        return None
+    values["text"].applies_to = values["applies_to"]
+    return values["text"]
+
+
+ITEMS = list_of(ITEM, "a list of text")
 BLOCKS: dict[str, tuple[type, dict[str, Field]]] = {
     "text": (m.Paragraph, {"text": Field(TEXT), "sources": SOURCES}),
     "heading": (m.Heading, {"heading": Field(TEXT)}),
-    "bullets": (m.Bullets, {"bullets": Field(TEXT_LIST), "sources": SOURCES}),
+    "bullets": (m.Bullets, {"bullets": Field(ITEMS), "sources": SOURCES}),
     "callout": (m.Callout, {"callout": Field(one_of(*CALLOUT_KINDS)), "title": Field(TEXT),
-                            "text": Field(TEXT, **OPTIONAL), "bullets": Field(TEXT_LIST, False, ()),
+                            "text": Field(TEXT, **OPTIONAL), "bullets": Field(ITEMS, False, ()),
                             "sources": SOURCES}),
     "table": (m.TableRef, {"table": Field(ID)}),
     "chart": (m.ChartRef, {"chart": Field(ID)}),
-    "questions": (m.Questions, {"questions": Field(TEXT_LIST)}),
+    "questions": (m.Questions, {"questions": Field(ITEMS)}),
     "image": (m.Image, {"image": Field(TEXT), "alt": Field(TEXT), "caption": Field(TEXT, **OPTIONAL)}),
     "figure": (m.FigureRef, {"figure": Field(ID)}),
     "tool": (m.Tool, {"tool": Field(one_of(*tools.TOOLS))}),
@@ -141,7 +157,7 @@ def read_block(r: Reader, node) -> m.Block | None:
 
 
 SECTION = {"id": Field(ID), "title": Field(TEXT), "body": Field(list_of(read_block, "a list of blocks")),
-           "key_points": Field(TEXT_LIST, False, ()), "terms": Field(TEXT_LIST, False, ()),
+           "key_points": Field(ITEMS, False, ()), "terms": Field(TEXT_LIST, False, ()),
            "clinician": Field(CLINICIAN, **OPTIONAL), "applies_to": Field(APPLIES, **OPTIONAL)}
 PERSONAL = {"stages": Field(ID_LIST), "treatments": Field(ID_LIST),
             "words": Field(nested(m.PersonalWords, {k: Field(TEXT) for k in (

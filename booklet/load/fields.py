@@ -29,9 +29,12 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class Text(str):
-    """A content string that remembers where it was written."""
+    """A content string that remembers where it was written, and, for a list item written as
+    ``{text: ..., applies_to: ...}``, whom it is for (``applies_to``; None: everyone). Only personal
+    booklets read ``applies_to``; everything else sees the string."""
 
     loc: Loc
+    applies_to = None
 
     @classmethod
     def at(cls, value: str, loc: Loc) -> "Text":
