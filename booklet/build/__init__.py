@@ -18,6 +18,7 @@ from booklet.build.folder import Stage
 from booklet.build.lock import build_lock
 from booklet.build.options import BuildOptions, build_time, with_cover
 from booklet.build.parallel import in_child
+from booklet.compose import walk
 from booklet.errors import ContentError, Problem
 from booklet.load.content import load
 from booklet.theme import Theme, load_theme
@@ -84,16 +85,19 @@ def _raise_preflight(problems: list[Problem]) -> None:
 
 
 def split(jobs: list[Job], indices: list[int]) -> tuple[list[int], list[int]]:
-    """Job indices for a second process and for this one, balanced by cost (heaviest output first).
-    An output's documents stay together, so each output is checked in one process."""
+    """Job indices for a second process and for this one, balanced by cost (heaviest output first):
+    an output's cost per tree node times the size of its documents, so the balance holds for a
+    booklet ten times longer too. An output's documents stay together, so each output is checked
+    in one process."""
     by_output: dict[object, list[int]] = {}
     for i in indices:
         by_output.setdefault(jobs[i].output, []).append(i)
+    cost = {output: output.COST * sum(walk.size(jobs[i].doc) for i in members) for output, members in by_output.items()}
     there, here, load = [], [], [0.0, 0.0]
-    for output, members in sorted(by_output.items(), key=lambda item: -item[0].COST * len(item[1])):
+    for output, members in sorted(by_output.items(), key=lambda item: -cost[item[0]]):
         side = 0 if load[0] <= load[1] else 1
         (there if side == 0 else here).extend(members)
-        load[side] += output.COST * len(members)
+        load[side] += cost[output]
     return sorted(there), sorted(here)
 
 

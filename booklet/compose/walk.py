@@ -38,6 +38,12 @@ def _shown(nodes) -> Iterator[tuple[str, object]]:
             yield "terms:glossary", node
 
 
+def size(doc: t.Document) -> int:
+    """How much a document holds: its blocks (those inside boxes too) and its slides. Render time
+    grows with it, so the build weighs its jobs by it."""
+    return sum(1 for part in doc.parts for _ in walk(part.blocks)) + len(doc.slides)
+
+
 def walk(blocks) -> Iterator[t.Block]:
     """Every block, depth first (a box's body after the box)."""
     for block in blocks:

@@ -6,7 +6,8 @@ An output is one module (or package) that draws one kind of composed document. I
 - ``AUDIENCE``: ``patient`` or ``clinician``;
 - ``DOCUMENT``: the kind of document it draws (``booklet.compose.COMPOSERS``);
 - ``SUFFIX``: appended to each document's name to make its artefact's path (``.pdf``);
-- ``COST``: rough seconds to render one document, so the build can balance its two processes;
+- ``COST``: rough milliseconds to render one node of a document's tree (``walk.size``), so the
+  build can balance its two processes at any content size;
 - ``preflight(docs, theme, options) -> Problems``: cheap checks before anything renders (optional);
 - ``render(doc, theme, options) -> bytes``: one document in, one artefact's bytes out;
 - ``read_back(path, doc, theme) -> Readback``: what a reader finds in the artefact, for ``verify``.

@@ -14,7 +14,7 @@ NAME = "booklet"
 AUDIENCE = "patient"
 DOCUMENT = "booklet"
 SUFFIX = ".pdf"
-COST = 1.0          # seconds per document, roughly: the build balances its processes by this
+COST = 1.7          # ms per tree node (block or slide), roughly: the build balances its processes by it
 
 
 def preflight(docs, theme, options):

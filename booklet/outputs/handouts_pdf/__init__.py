@@ -15,7 +15,7 @@ NAME = "handouts"
 AUDIENCE = "patient"
 DOCUMENT = "handout"
 SUFFIX = ".pdf"
-COST = 0.1          # seconds per document, roughly: the build balances its processes by this
+COST = 1.2          # ms per tree node (block or slide), roughly: the build balances its processes by it
 
 
 def preflight(docs, theme, options=None):

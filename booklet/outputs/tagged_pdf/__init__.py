@@ -13,7 +13,7 @@ NAME = "accessible-pdf"
 AUDIENCE = "patient"
 DOCUMENT = "booklet"
 SUFFIX = "-accessible.pdf"
-COST = 0.6          # seconds per document, roughly (Typst lays out about 100 pages): balances the two processes
+COST = 1.0          # ms per tree node (block or slide), roughly: the build balances its processes by it
 
 
 def preflight(docs, theme, options):
