@@ -101,6 +101,8 @@ figure_case("figure-one-step-pathway", "steps", STEPS.replace("  - label: A trea
 case("figure-not-placed", {"figures/steps.yaml": STEPS}, None)
 tall = STEPS.split("steps:")[0] + "steps:\n" + "".join(f"  - label: Step number {i} of a very long way\n    detail: A long detail that takes more than one line of text on every page.\n" for i in range(1, 19))
 figure_case("figure-too-tall", "steps", tall, ["steps"])
+figure_case("figure-use-not-text", "steps", STEPS.replace(
+    "sources: [alpha]\n", "use: [Ask your care team which step comes next., Write it down.]\nsources: [alpha]\n"), ["steps"])
 case("deck-table-without-clinician", {"tables/results.yaml": src("tables/results.yaml").replace(
     "clinician:\n  caption: Scores 0 and 3+ mean different groups\n  note: Test every cancer.\n", "")}, None)
 case("deck-table-and-chart", {"sections/02-second.yaml": src("sections/02-second.yaml").replace(

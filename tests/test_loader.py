@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from booklet.errors import Problems
 from booklet.load.content import load
 from booklet.load.fields import Text
@@ -64,3 +66,38 @@ def test_two_tables_with_one_id_are_reported_before_one_hides_the_other(mini: Pa
     assert [str(p) for p in problems.errors] == [
         f"{mini}/tables/results.yaml:1:5: error: duplicate table id 'results' "
         f"(first at {mini}/tables/results-copy.yaml:1:5)"]
+
+
+FIGURE = """id: steps
+kind: pathway
+title: The order of things
+alt: Two steps joined by an arrow.
+text: First a test, then a treatment for some people.
+use: {use}
+sources: [alpha]
+steps:
+  - label: A test
+  - label: A treatment
+"""
+
+
+def test_a_figure_keeps_its_use_line_with_its_place(mini: Path):
+    (mini / "figures").mkdir()
+    (mini / "figures" / "steps.yaml").write_text(FIGURE.format(use="Ask your care team which step comes next."))
+    kit, problems = load(mini)
+    assert not problems.errors
+    use = kit.figures["steps"].use
+    assert (use, use.loc.line, use.loc.col) == ("Ask your care team which step comes next.", 6, 6)
+
+
+@pytest.mark.parametrize("value,message", [
+    ("[Ask, Write]", "6:6: error: expected text, found a list"),
+    ("12", "6:6: error: expected text, but YAML reads '12' as a number; put it in quotes: \"12\""),
+    ("no", "6:6: error: expected text, but YAML reads 'no' as a yes/no value (boolean); put it in quotes: \"no\""),
+    ("{ask: your care team}", "6:6: error: expected text, found a mapping"),
+])
+def test_a_figures_use_line_that_is_not_text_is_a_located_error(mini: Path, value: str, message: str):
+    (mini / "figures").mkdir()
+    (mini / "figures" / "steps.yaml").write_text(FIGURE.format(use=value))
+    _, problems = load(mini)
+    assert [str(p).split("steps.yaml:", 1)[1] for p in problems.errors] == [message]
