@@ -202,12 +202,18 @@ case("rule-file-unknown-key", {"terms.yaml": src("terms.yaml").replace("    vari
 case("rule-file-unknown-subtype", {"wording.yaml": src("wording.yaml").replace("    type-a: [hot flashes", "    type-b: [hot flashes")}, None, CHECK)
 case("figure-in-deck-second-person", {"figures/steps.yaml": STEPS, second: placed("steps")}, None, CHECK)
 # the mini fixture as an institution ships it: its own urgent-contact words set, so not even a setup warning
-case("ok-check-strict", {"kit.yaml": src("kit.yaml").replace('name: {default: ""}', "name: Lakeside Clinic").replace(
+shipped_kit = src("kit.yaml").replace('name: {default: ""}', "name: Lakeside Clinic").replace(
     'urgent_number: {default: ""}', 'urgent_number: "555-0100. Someone answers day and night."').replace(
     "fever: {default: Your care team will tell you what temperature counts as a fever.}",
     "fever: A temperature of 100.4 °F or higher counts as a fever.").replace(
     "emergency: {default: Ask your care team when to go to the emergency department.}",
-    "emergency: Go to the emergency department if you cannot breathe well.")}, "OK", CHECK)
+    "emergency: Go to the emergency department if you cannot breathe well.")
+case("ok-check-strict", {"kit.yaml": shipped_kit}, "OK", CHECK)
+# a figure's use line speaks to the patient: the deck never prints it, so its "you" is no clinician-voice error
+case("ok-figure-use-line-speaks-to-the-patient", {"kit.yaml": shipped_kit, "figures/steps.yaml": STEPS.replace(
+    "text: First you have a test.", "text: First a test.").replace(
+    "sources: [alpha]\n", "use: Ask your care team which step comes next for you.\nsources: [alpha]\n"),
+    second: placed("steps")}, "OK", CHECK)
 for old in [*OUT.glob("*/content"), *OUT.glob("*/styles")]:
     shutil.rmtree(old)
 for name, (files, expect, args) in cases.items():
