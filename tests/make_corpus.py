@@ -164,7 +164,9 @@ rows = "".join(f'  - [Row {i}, "value {i}"]\n' for i in range(1, 201))
 case("ok-200-row-table", {"tables/results.yaml": src("tables/results.yaml").split("rows:")[0] + "rows:\n" + rows + "sources: [beta]\n"}, "OK")
 case("ok-markup-is-text", {first: src(first).replace("HER2 is a protein. Some cancer cells have a lot of it.",
     "'<b>5 < 6 & 7 > 2</b> <font color=\"red\">x</font> &amp; <normal range>'")}, "OK")
-figure_case("ok-figure-markup-is-text", "steps", STEPS.replace("  - label: A test", "  - label: '<b>5 < 6 & 7 > 2</b> <normal range>'"), ["steps"], "OK")
+figure_case("ok-figure-markup-is-text", "steps", STEPS.replace("  - label: A test", "  - label: '<b>5 < 6 & 7 > 2</b> <normal range>'").replace(
+    "sources: [alpha]\n", "use: '<b>Tick</b> the step you are on & <script>alert(1)</script> #read(\"/etc/passwd\")'\nsources: [alpha]\n"),
+    ["steps"], "OK")
 # wording rules, tried with `booklet check --strict` (args file); expect holds the first stderr line
 CHECK = "check --strict"
 second, handout, deck, survival = "sections/02-second.yaml", "subtypes/type-a.yaml", "deck.yaml", "tables/survival.yaml"
