@@ -101,6 +101,8 @@ figure_case("figure-one-step-pathway", "steps", STEPS.replace("  - label: A trea
 case("figure-not-placed", {"figures/steps.yaml": STEPS}, None)
 tall = STEPS.split("steps:")[0] + "steps:\n" + "".join(f"  - label: Step number {i} of a very long way\n    detail: A long detail that takes more than one line of text on every page.\n" for i in range(1, 19))
 figure_case("figure-too-tall", "steps", tall, ["steps"])
+figure_case("figure-use-not-text", "steps", STEPS.replace(
+    "sources: [alpha]\n", "use: [Ask your care team which step comes next., Write it down.]\nsources: [alpha]\n"), ["steps"])
 case("deck-table-without-clinician", {"tables/results.yaml": src("tables/results.yaml").replace(
     "clinician:\n  caption: Scores 0 and 3+ mean different groups\n  note: Test every cancer.\n", "")}, None)
 case("deck-table-and-chart", {"sections/02-second.yaml": src("sections/02-second.yaml").replace(
@@ -162,7 +164,9 @@ rows = "".join(f'  - [Row {i}, "value {i}"]\n' for i in range(1, 201))
 case("ok-200-row-table", {"tables/results.yaml": src("tables/results.yaml").split("rows:")[0] + "rows:\n" + rows + "sources: [beta]\n"}, "OK")
 case("ok-markup-is-text", {first: src(first).replace("HER2 is a protein. Some cancer cells have a lot of it.",
     "'<b>5 < 6 & 7 > 2</b> <font color=\"red\">x</font> &amp; <normal range>'")}, "OK")
-figure_case("ok-figure-markup-is-text", "steps", STEPS.replace("  - label: A test", "  - label: '<b>5 < 6 & 7 > 2</b> <normal range>'"), ["steps"], "OK")
+figure_case("ok-figure-markup-is-text", "steps", STEPS.replace("  - label: A test", "  - label: '<b>5 < 6 & 7 > 2</b> <normal range>'").replace(
+    "sources: [alpha]\n", "use: '<b>Tick</b> the step you are on & <script>alert(1)</script> #read(\"/etc/passwd\")'\nsources: [alpha]\n"),
+    ["steps"], "OK")
 # wording rules, tried with `booklet check --strict` (args file); expect holds the first stderr line
 CHECK = "check --strict"
 second, handout, deck, survival = "sections/02-second.yaml", "subtypes/type-a.yaml", "deck.yaml", "tables/survival.yaml"
@@ -200,12 +204,18 @@ case("rule-file-unknown-key", {"terms.yaml": src("terms.yaml").replace("    vari
 case("rule-file-unknown-subtype", {"wording.yaml": src("wording.yaml").replace("    type-a: [hot flashes", "    type-b: [hot flashes")}, None, CHECK)
 case("figure-in-deck-second-person", {"figures/steps.yaml": STEPS, second: placed("steps")}, None, CHECK)
 # the mini fixture as an institution ships it: its own urgent-contact words set, so not even a setup warning
-case("ok-check-strict", {"kit.yaml": src("kit.yaml").replace('name: {default: ""}', "name: Lakeside Clinic").replace(
+shipped_kit = src("kit.yaml").replace('name: {default: ""}', "name: Lakeside Clinic").replace(
     'urgent_number: {default: ""}', 'urgent_number: "555-0100. Someone answers day and night."').replace(
     "fever: {default: Your care team will tell you what temperature counts as a fever.}",
     "fever: A temperature of 100.4 °F or higher counts as a fever.").replace(
     "emergency: {default: Ask your care team when to go to the emergency department.}",
-    "emergency: Go to the emergency department if you cannot breathe well.")}, "OK", CHECK)
+    "emergency: Go to the emergency department if you cannot breathe well.")
+case("ok-check-strict", {"kit.yaml": shipped_kit}, "OK", CHECK)
+# a figure's use line speaks to the patient: the deck never prints it, so its "you" is no clinician-voice error
+case("ok-figure-use-line-speaks-to-the-patient", {"kit.yaml": shipped_kit, "figures/steps.yaml": STEPS.replace(
+    "text: First you have a test.", "text: First a test.").replace(
+    "sources: [alpha]\n", "use: Ask your care team which step comes next for you.\nsources: [alpha]\n"),
+    second: placed("steps")}, "OK", CHECK)
 for old in [*OUT.glob("*/content"), *OUT.glob("*/styles")]:
     shutil.rmtree(old)
 for name, (files, expect, args) in cases.items():

@@ -170,3 +170,32 @@ def test_an_institution_field_may_set_the_fever_threshold(mini: Path):
                                                    "institution_fields: [urgent_contact, disclaimer,"))
     findings, _, _ = lint(load_valid(mini), TODAY)
     assert findings.errors == []
+
+
+def test_a_figures_use_line_is_patient_text_that_the_deck_does_not_print():
+    kit = load_valid(CONTENT)
+    shown = sorted({ident for s in kit.sections if s.clinician for ident in s.clinician.figures})
+    found = {p.doc: p.voice for p in passages(kit) if p.doc.startswith("figure:") and p.field == "use"}
+    assert found == {f"figure:{ident}": "patient" for ident in kit.figures}
+    assert shown and [p for p in lint(kit, TODAY)[0].errors if "clinician text" in p.message] == []
+    figure = kit.figures[shown[0]]      # the same words as its text equivalent, which the deck's notes print
+    said = dataclasses.replace(figure, text=Text.at(figure.use, figure.text.loc))
+    errors = lint(dataclasses.replace(kit, figures={**kit.figures, figure.id: said}), TODAY)[0].errors
+    assert errors and {p.message.split(":")[0].split("' in ")[1] for p in errors} == {
+        f"figure '{figure.id}', shown in the deck"}
+    assert {p.loc.path for p in errors} == {figure.text.loc.path}
+
+
+def test_the_wording_rules_and_the_grade_read_a_figures_use_line():
+    kit = load_valid(CONTENT)
+    figure = kit.figures["her2-scale"]
+    at = figure.use.loc
+    plain = Text.at("Ask your doctor if chemo is planned for you.", at)
+    hard = Text.at("Immunohistochemical quantification necessitates confirmatory fluorescence hybridization "
+                   "methodologies characterizing heterogeneous intratumoral subpopulations.", at)
+    for use, wanted in ((plain, "'chemo' in figure 'her2-scale'"),
+                        (hard, "figure 'her2-scale' use line reads at grade")):
+        changed = dataclasses.replace(kit, figures={**kit.figures, figure.id: dataclasses.replace(figure, use=use)})
+        findings, _, _ = lint(changed, TODAY)
+        found = [p for p in findings.warnings + findings.errors if p.message.startswith(wanted)]
+        assert found and found[0].loc.path == at.path and found[0].loc.line == at.line, wanted

@@ -1,6 +1,7 @@
 """Figures in the built files, read back: the booklet PDF draws them as vector graphics with real
-text, kept on one page with their title and text equivalent; the deck draws them as one group of
-native, editable shapes with alt text, on its own slide after the topic.
+text, kept on one page with their title, text equivalent and "What you can do:" line; the deck draws
+them as one group of native, editable shapes with alt text, on its own slide after the topic, and
+leaves out the use line (it speaks to the patient).
 
 Parametrised over the content's figures, so a new figure is tested with no new test code.
 """
@@ -86,6 +87,18 @@ def test_a_booklet_figure_is_vector_graphics_and_embedded_text_not_a_picture(boo
     assert len(re.findall(r"\bc\n", stream)) + len(re.findall(r"\bre\b", stream)) >= 8   # curves and rectangles
 
 
+@pytest.mark.parametrize("ident", sorted(IN_BOOKLET))
+def test_a_booklet_figure_says_what_you_can_do_with_it_under_its_words_on_its_own_page(booklet, ident):
+    readback, _ = booklet
+    node = IN_BOOKLET[ident]
+    assert node.use == KIT.figures[ident].use and node.use, f"figure {ident} has no 'use' line"
+    assert node.use_label == KIT.meta.tools.use
+    page = readback.places[page_of(readback, ident) - 1].squashed
+    use = squash(f"{node.use_label} {node.use}")
+    assert use in page                        # kept with the figure, never alone at the top of the next page
+    assert page.index(squash(node.text)) < page.index(use)
+
+
 def test_the_icon_arrays_people_are_drawn_one_by_one(booklet):
     readback, reader = booklet
     stream = reader.pages[page_of(readback, "hr-positive-in-100") - 1].get_contents().get_data().decode("latin-1")
@@ -154,6 +167,27 @@ def test_the_deck_read_back_finds_every_figure_with_its_alt_text(deck):
         where, missing = find(f"figure:{ident}", slide.figure, readback)
         assert missing == "" and where.startswith("s. ")
         assert slide.figure.alt in readback.places[int(where.split()[-1]) - 1].alts
+
+
+def deck_words(prs) -> str:
+    """Every word of the deck: slide shapes (inside groups too) and speaker notes, squashed."""
+    words = []
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            parts = [shape, *descendants(shape)] if shape.shape_type == MSO_SHAPE_TYPE.GROUP else [shape]
+            words += [p.text_frame.text for p in parts if p.has_text_frame]
+        if slide.has_notes_slide:
+            words.append(slide.notes_slide.notes_text_frame.text)
+    return squash(" ".join(words))
+
+
+@pytest.mark.parametrize("ident", sorted(ON_SLIDES))
+def test_a_figure_slide_leaves_out_the_patients_use_line(deck, ident):
+    _, prs = deck
+    node = ON_SLIDES[ident].figure
+    assert KIT.figures[ident].use                 # the content has one: the deck leaves it out on purpose
+    assert (node.use, node.use_label) == (None, "")
+    assert squash(KIT.figures[ident].use) not in deck_words(prs)
 
 
 def test_deck_people_are_editable_heads_and_bodies_filled_as_the_array_says(deck):

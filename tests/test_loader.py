@@ -87,3 +87,38 @@ def test_a_list_item_may_say_whom_it_is_for_and_a_wrong_value_is_located(mini: P
     messages = [str(p) for p in raised.value.problems]
     assert len(messages) == 1 and messages[0].endswith(
         "01-first.yaml:5:27: error: unknown stage group 'metastatik' in applies_to (did you mean 'metastatic'?)")
+
+
+FIGURE = """id: steps
+kind: pathway
+title: The order of things
+alt: Two steps joined by an arrow.
+text: First a test, then a treatment for some people.
+use: {use}
+sources: [alpha]
+steps:
+  - label: A test
+  - label: A treatment
+"""
+
+
+def test_a_figure_keeps_its_use_line_with_its_place(mini: Path):
+    (mini / "figures").mkdir()
+    (mini / "figures" / "steps.yaml").write_text(FIGURE.format(use="Ask your care team which step comes next."))
+    kit, problems = load(mini)
+    assert not problems.errors
+    use = kit.figures["steps"].use
+    assert (use, use.loc.line, use.loc.col) == ("Ask your care team which step comes next.", 6, 6)
+
+
+@pytest.mark.parametrize("value,message", [
+    ("[Ask, Write]", "6:6: error: expected text, found a list"),
+    ("12", "6:6: error: expected text, but YAML reads '12' as a number; put it in quotes: \"12\""),
+    ("no", "6:6: error: expected text, but YAML reads 'no' as a yes/no value (boolean); put it in quotes: \"no\""),
+    ("{ask: your care team}", "6:6: error: expected text, found a mapping"),
+])
+def test_a_figures_use_line_that_is_not_text_is_a_located_error(mini: Path, value: str, message: str):
+    (mini / "figures").mkdir()
+    (mini / "figures" / "steps.yaml").write_text(FIGURE.format(use=value))
+    _, problems = load(mini)
+    assert [str(p).split("steps.yaml:", 1)[1] for p in problems.errors] == [message]

@@ -207,16 +207,22 @@ def test_the_readers_tools_are_tagged_structure(back):
         assert all(cell == "" for r in body for cell in r[1 if grid.rows else 0:])   # hints are artifacts
 
 
-def test_the_cover_picture_is_a_figure_with_its_alt_and_use_lines_follow_tables(back):
+def test_the_cover_picture_is_a_figure_with_its_alt_and_use_lines_follow_tables_charts_and_figures(back):
     doc, _ = shipped()
     nodes = [n for part in doc.parts for n in walk(part.blocks)]
     (art,) = [n for n in nodes if isinstance(n, t.Illustration)]
     assert back.places[0].alts == (art.alt,)
-    for node in (n for n in nodes if isinstance(n, (t.Table, t.Chart)) and n.use):
-        where, _ = find(f"{'table' if isinstance(node, t.Table) else 'chart'}:{node.id}", node, back)
+    kinds = {t.Table: "table", t.Chart: "chart", t.Figure: "figure"}
+    shown = [n for n in nodes if type(n) in kinds and n.use]
+    assert {n.id for n in shown if isinstance(n, t.Figure)} == {n.id for n in nodes if isinstance(n, t.Figure)}
+    for node in shown:
+        where, _ = find(f"{kinds[type(node)]}:{node.id}", node, back)
         page = int(where.split()[-1])
         around = "".join(p.squashed for p in back.places[page - 1:page + 2])   # a long table runs on
-        assert re.sub(r"\s+", "", f"{node.use_label} {node.use}") in around
+        use = re.sub(r"\s+", "", f"{node.use_label} {node.use}")
+        assert use in around
+        if isinstance(node, t.Figure):          # under the figure's text equivalent
+            assert around.index(re.sub(r"\s+", "", node.text)) < around.index(use)
 
 
 def test_a_personal_booklet_prints_what_was_written_in(tmp_path):

@@ -327,11 +327,20 @@ def test_a_personal_booklet_shows_what_was_written_in():
     assert values[4:8] == ["10 December 2026", "09:30", "Clinic B", None]
 
 
-def test_tables_and_charts_say_what_a_reader_can_do_with_them(page):
+def test_tables_charts_and_figures_say_what_a_reader_can_do_with_them(page):
     root = tree(page)
     lines = [p.text for p in root.find("p", class_="use")]
-    wanted = [f"{n.use_label} {n.use}" for n in nodes_of((t.Table, t.Chart)) if n.use]
+    wanted = [f"{n.use_label} {n.use}" for n in nodes_of((t.Table, t.Chart, t.Figure)) if n.use]
     assert wanted and lines == wanted
+    assert {n.id for n in nodes_of(t.Figure) if n.use} == {n.id for n in nodes_of(t.Figure)}
+
+
+def test_a_figures_use_line_is_inside_its_figure_under_its_text_equivalent(page):
+    root = tree(page)
+    for node in nodes_of(t.Figure):
+        (figure,) = root.find("figure", id=f"figure-{html_blocks.slug(node.id)}")
+        assert [c.attrs.get("class") for c in figure.children][-2:] == ["figure-text", "use"]
+        assert figure.children[-1].text == f"{node.use_label} {node.use}"
 
 
 def test_the_cover_picture_is_drawn_and_named_by_its_alt(page):

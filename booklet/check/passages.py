@@ -168,9 +168,9 @@ def subtype_passages(kit: m.Kit, subtype: m.Subtype) -> list[Passage]:
 
 
 def figure_passages(figure) -> list[Passage]:
-    """A figure's words: title, alt text, text equivalent and the labels it draws (patient text, also
-    read as clinician text where the deck shows it); its own slide title (``clinician.title``) is
-    clinician text only."""
+    """A figure's words: title, alt text, text equivalent, the labels it draws and its use line (patient
+    text; all but the use line also read as clinician text where the deck shows it, ``voice``); its own
+    slide title (``clinician.title``) is clinician text only."""
     doc = f"figure:{figure.id}"
     where = f"figure '{figure.id}'"
     found = []

@@ -67,8 +67,8 @@ def check_grades(lint: Lint, report: Report) -> None:
         if level > MAX_SECTION_GRADE:
             report.warning(subtype.loc, f"handout '{subtype.id}' reads at grade {level:.1f} (aim for 9 or lower)")
     for figure in lint.kit.figures.values():       # figures' words are patient text too
-        for what, words in (("text equivalent", figure.text), ("alt text", figure.alt)):
-            level = grade(as_prose([words]))
+        for what, words in (("text equivalent", figure.text), ("alt text", figure.alt), ("use line", figure.use)):
+            level = grade(as_prose([words or ""]))     # a figure without a use line reads at grade 0
             if level > MAX_SECTION_GRADE:
                 report.warning(words.loc, f"figure '{figure.id}' {what} reads at grade {level:.1f} "
                                           f"(aim for {MAX_SECTION_GRADE:.0f} or lower)")

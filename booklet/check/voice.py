@@ -17,12 +17,13 @@ def deck_shows(lint: Lint) -> set[str]:
 
 def clinician_text(lint: Lint):
     """Clinician passages, plus what the deck prints of shared tables and figures: a table's cells and
-    column headings, a figure's every word (title, drawing, alt text and text equivalent in the notes).
-    A table's caption and note are the patient's; its clinician fields are the deck's."""
+    column headings, a figure's every word (title, drawing, alt text and text equivalent in the notes)
+    but its use line. A table's caption and note are the patient's; its clinician fields are the deck's."""
     shown = deck_shows(lint)
     yield from lint.clinician
     for p in lint.patient:
-        if p.doc in shown and (p.doc.startswith("figure:") or p.kind == "cell"
+        # a figure's use line speaks to the patient ("you") and the deck never prints it
+        if p.doc in shown and ((p.doc.startswith("figure:") and p.field != "use") or p.kind == "cell"
                                or p.field in ("columns", "chart.title")):
             yield p
 

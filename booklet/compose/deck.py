@@ -122,10 +122,11 @@ def topic_slides(kit: m.Kit, section: m.Section, src: _Sources) -> list[t.Slide]
 def figure_slides(kit: m.Kit, view: m.ClinicianView, src: _Sources) -> list[t.Slide]:
     """One slide per figure, after the topic's bullets, tables and charts: the figure's clinician
     title (else its own title), the figure as native shapes, its sources under it; the notes give its
-    alt text and text equivalent."""
+    alt text and text equivalent. Its use line is left out: it speaks to the patient, the deck to
+    clinicians."""
     slides = []
     for ident in view.figures:
-        node = figures.figure(kit, ident, ident.loc)
+        node = replace(figures.figure(kit, ident, ident.loc), use=None, use_label="")
         clinician = kit.figures[ident].clinician
         if clinician is not None:
             node = replace(node, title=clinician.title)

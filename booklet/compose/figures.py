@@ -16,10 +16,11 @@ RECEPTORS = (("ER", "er"), ("PR", "pr"), ("HER2", "her2"))   # column heading, f
 
 
 def figure(kit: m.Kit, ident: str, loc=None) -> t.Figure:
-    """The figure ``ident`` as a tree node, located where it is placed (or at its own file)."""
+    """The figure ``ident`` as a tree node, located where it is placed (or at its own file), with its
+    use line and the kit's label for it, as ``common.table`` gives a table's."""
     source = kit.figures[ident]
     return t.Figure(source.id, source.kind, source.title, source.alt, source.text, data(kit, source.data),
-                    loc or source.loc, common.numbers(kit, source.sources))
+                    loc or source.loc, common.numbers(kit, source.sources), source.use, kit.meta.tools.use)
 
 
 def data(kit: m.Kit, content) -> object:

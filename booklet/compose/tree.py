@@ -96,7 +96,8 @@ class Chart:
 class Figure:
     """A picture drawn from content data (``booklet.figures``): a scale, a pathway, a grid, an icon
     array. Every output draws it natively from ``data``; ``alt`` is what a screen reader says in its
-    place and ``text`` a short text equivalent shown with it."""
+    place and ``text`` a short text equivalent shown with it; ``use`` (where set) is what a patient can
+    do with it, printed under it after ``use_label`` as under a table."""
 
     id: str
     kind: str                   # scale | pathway | receptor-grid | icon-array | spread (booklet.figures.KINDS)
@@ -106,6 +107,8 @@ class Figure:
     data: object                # the kind's own plain, frozen data (see booklet.figures)
     loc: Loc
     refs: tuple[int, ...] = ()  # source numbers, printed after the text equivalent
+    use: str | None = None      # what a reader can do with it, printed under it after ``use_label``
+    use_label: str = ""
 
 
 @dataclass(frozen=True)

@@ -78,7 +78,8 @@ DATA = {
 }
 COMMON = {"id": Field(ID), "kind": Field(TEXT), "title": Field(TEXT), "alt": Field(TEXT, **OPTIONAL),
           "text": Field(TEXT, **OPTIONAL), "sources": Field(ID_LIST),
-          "clinician": Field(nested(m.FigureClinician, {"title": Field(TEXT)}, "the clinician part"), **OPTIONAL)}
+          "clinician": Field(nested(m.FigureClinician, {"title": Field(TEXT)}, "the clinician part"), **OPTIONAL),
+          "use": Field(TEXT, **OPTIONAL)}
 REQUIRED = ("id", "kind", "title", "alt", "text", "sources")
 
 
@@ -105,7 +106,7 @@ def read_figure(r: Reader, node) -> m.Figure | None:
         return None
     data = cls(loc=values["loc"], **{k.replace("-", "_"): values[k] for k in spec})
     return m.Figure(values["id"], kind, values["title"], values["alt"], values["text"], tuple(values["sources"]),
-                    data, values["loc"], values["clinician"])
+                    data, values["loc"], values["clinician"], values["use"])
 
 
 def read_figures(tree) -> list[m.Figure]:

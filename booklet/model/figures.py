@@ -1,9 +1,10 @@
 """Figures in the content model: a picture described as data (``content/figures/<id>.yaml``).
 
 Every figure has an id, a kind, a title, alt text (what a screen reader says in its place), a short
-text equivalent printed beside it, and sources; ``data`` holds the kind's own content, located like
-every other value so validation can point at the line that is wrong. ``booklet.compose`` turns it
-into the plain data each kind's layout draws (``booklet.figures``).
+text equivalent printed beside it, sources, and optionally a use line (what a patient can do with
+it, printed under it); ``data`` holds the kind's own content, located like every other value so
+validation can point at the line that is wrong. ``booklet.compose`` turns it into the plain data
+each kind's layout draws (``booklet.figures``).
 """
 from __future__ import annotations
 
@@ -128,6 +129,7 @@ class Figure:
     data: FigureData
     loc: Loc
     clinician: FigureClinician | None = None
+    use: Text | None = None             # what a reader can do with it, printed under it (patient text)
 
 
 @dataclass(frozen=True)

@@ -164,10 +164,10 @@ class Story:
                                   rule_width=b.rule_width)
                 use = [tools.use_line(self, node)] if node.use else []
                 return [KeepTogether([para(node.title, s["caption"]), chart, *use]), gap]
-            case t.Figure():         # vector graphics, kept on one page with its title and words
+            case t.Figure():         # vector graphics, kept on one page with its title, words and use line
                 return [figure_block(node, self.width, self.theme, self.fonts, title_style=s["caption"],
                                      text_style=s["body"], gap=b.space_after_paragraph,
-                                     max_height=self.geometry.frame_height), gap]
+                                     max_height=self.geometry.frame_height, use_style=s["use"]), gap]
             case t.Steps():
                 return tools.steps(self, node)
             case t.ResultsForm():

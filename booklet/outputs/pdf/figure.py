@@ -16,7 +16,7 @@ from reportlab.platypus import KeepTogether, Spacer
 from booklet import figures
 from booklet.errors import fail
 from booklet.figures import drawing as d
-from booklet.outputs.pdf.base import para
+from booklet.outputs.pdf.base import labelled, para
 from booklet.outputs.pdf.chart import hatch_lines
 from booklet.typeset.fonts import width as text_width
 
@@ -160,13 +160,17 @@ def figure_drawing(node, width: float, theme, fonts: dict[str, str]) -> Drawing:
 
 
 def figure_block(node, width: float, theme, fonts: dict[str, str], *, title_style, text_style,
-                 gap: float, max_height: float) -> KeepTogether:
-    """The figure as the booklet prints it, kept on one page: its title, the drawing, and its text
-    equivalent (with its source numbers) under it. A drawing taller than ``max_height`` (a page's
-    frame) is a located error."""
+                 gap: float, max_height: float, use_style=None) -> KeepTogether:
+    """The figure as the booklet prints it, kept on one page: its title, the drawing, its text
+    equivalent (with its source numbers) under it, then its use line where it has one ("What you can
+    do: ..." in ``use_style``, as under a table; left out when no style is given). A drawing taller
+    than ``max_height`` (a page's frame) is a located error."""
     drawing = figure_drawing(node, width, theme, fonts)
     if drawing.height > max_height:
         raise fail(node.loc, f"figure '{node.id}' is {drawing.height:.0f} pt tall, more than a page holds "
                              f"({max_height:.0f} pt); use fewer steps or shorter words")
-    return KeepTogether([para(node.title, title_style, stable=True), drawing, Spacer(1, gap),
-                         para(node.text, text_style, node.refs, stable=True)])
+    parts = [para(node.title, title_style, stable=True), drawing, Spacer(1, gap),
+             para(node.text, text_style, node.refs, stable=True)]
+    if node.use and use_style is not None:     # inside the KeepTogether: never alone at the top of a page
+        parts.append(labelled(node.use_label, node.use, use_style, fonts["bold"], stable=True))
+    return KeepTogether(parts)

@@ -72,8 +72,8 @@ def table(node: t.Table, data: Data) -> dict:
             **_use(node)}
 
 
-def _use(node: t.Table | t.Chart) -> dict:
-    """What the reader can do with a table or chart, printed under it after its label."""
+def _use(node: t.Table | t.Chart | t.Figure) -> dict:
+    """What the reader can do with a table, chart or figure, printed under it after its label."""
     return {"use": node.use, "use_label": node.use_label}
 
 
@@ -98,7 +98,7 @@ def figure(node: t.Figure, data: Data) -> dict:
     size = theme.figures.booklet_text_size * theme.editions.pdf_body_size / theme.booklet.body_size
     drawing = layout(node, column, size, measure)
     return {"type": "drawing", "title": node.title, "alt": node.alt, "text": node.text, "refs": _refs(node.refs),
-            "width": drawing.width, "height": drawing.height, "shapes": shapes(drawing, theme), "use": None}
+            "width": drawing.width, "height": drawing.height, "shapes": shapes(drawing, theme), **_use(node)}
 
 
 def image(node: t.Image, data: Data) -> dict:

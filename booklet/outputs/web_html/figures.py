@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from booklet.compose import tree as t
+from booklet.outputs.web_html import tools
 from booklet.outputs.web_html.markup import Markup, el
 from booklet.outputs.web_html.svg import drawing_svg
 
@@ -38,8 +39,8 @@ def sizes(theme) -> Sizes:
 
 
 def figure(node: t.Figure, ctx) -> Markup:
-    """The figure's title, its two drawings (named by the title, described by the alt text), and its
-    text equivalent with its source numbers."""
+    """The figure's title, its two drawings (named by the title, described by the alt text), its
+    text equivalent with its source numbers, and its use line where it has one (as under a table)."""
     from booklet.figures import layout
     from booklet.outputs.web_html.blocks import refs, slug
     from booklet.typeset.fonts import register_family, width
@@ -53,5 +54,5 @@ def figure(node: t.Figure, ctx) -> Markup:
                             ctx.theme, measure, f"figure-{kind}")
                 for kind, room in (("narrow", size.narrow), ("wide", size.wide))]
     return el("figure", el("figcaption", node.title), *pictures,
-              el("p", ctx.prose(node.text), refs(node.refs), class_="figure-text"),
+              el("p", ctx.prose(node.text), refs(node.refs), class_="figure-text"), tools.use_line(node),
               class_="drawn-figure", id=f"figure-{slug(node.id)}")

@@ -10,7 +10,7 @@ controls a reader can fill in on screen, and that still print as boxes and lines
   column headers and, where the grid has row labels, scoped row headers; a column whose print hint
   is a box to tick, or words to circle, gets checkboxes; rows already written in (a personal
   booklet) are filled in;
-- a table's or chart's "What you can do:" line; the cover's illustration.
+- a table's, chart's or figure's "What you can do:" line; the cover's illustration.
 
 Every control has a name a screen reader reads: its own label, or the column and the row it sits in.
 """
@@ -122,8 +122,8 @@ def _columns(node: t.Grid, theme) -> Markup | None:
     return el("colgroup", *(el("col", style=f"width: {share / total * 100:.1f}%") for share in shares))
 
 
-def use_line(node: t.Table | t.Chart) -> Markup | None:
-    """What the reader can do with a table or chart, under it."""
+def use_line(node: t.Table | t.Chart | t.Figure) -> Markup | None:
+    """What the reader can do with a table, chart or figure, under it (None where it has no use line)."""
     if not node.use:
         return None
     return el("p", el("strong", node.use_label), " ", node.use, class_="use")
