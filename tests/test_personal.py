@@ -218,7 +218,7 @@ def test_nothing_personal_leaves_the_patients_folder(one):
         info = " ".join(str(v) for v in (reader.metadata or {}).values())
         xmp = reader.trailer["/Root"].get("/Metadata")
         xmp = xmp.get_object().get_data().decode("utf-8", "replace") if xmp is not None else ""
-        for secret in (NAME, PHONE, NURSE, "Maria"):
+        for secret in (NAME, PHONE, NURSE, "Maria", "Hormone receptor-positive", "HR-positive"):
             assert secret not in info and secret not in xmp, pdf.name
     assert not (work / "build" / "manifest.json").exists() or NAME not in (work / "build" / "manifest.json").read_text()
 

@@ -24,7 +24,10 @@ def documents(kit: m.Kit, patient) -> tuple[t.Document, ...]:
     docs = [personal_booklet(kit, patient)]
     subtype = next((s for s in kit.subtypes if s.id == patient.subtype), None)
     if subtype is not None:
-        docs.append(dataclasses.replace(handout.compose(kit, subtype), name=f"patients/{patient.id}/handout"))
+        sheet = handout.compose(kit, subtype)
+        # the kit's title, not the subtype's: a file's metadata must not say what the patient has
+        docs.append(dataclasses.replace(sheet, name=f"patients/{patient.id}/handout",
+                                        meta=dataclasses.replace(sheet.meta, title=kit.meta.title)))
     return tuple(docs)
 
 
