@@ -236,3 +236,26 @@ def test_a_personal_booklet_prints_what_was_written_in(tmp_path):
     (rows,) = back.places[1].tables
     assert rows[:3] == (("Date", "Time", "Who and where", "Notes"), ("10 December 2026", "09:30", "Clinic B", ""),
                         ("", "", "", ""))
+
+
+def test_every_grid_has_the_print_booklets_column_shares(tmp_path):
+    """The appointments grid, the tracker and the activity log get the theme's column shares for their role."""
+    doc, th = shipped()
+    data, _ = pdf_data.document(doc, th, tmp_path)
+    grids = list(_grids(data["parts"]))
+    roles = [n.role for p in doc.parts for n in walk(p.blocks) if isinstance(n, t.Grid)]
+    assert len(grids) == len(roles) >= 3
+    for grid, role in zip(grids, roles):
+        assert grid["widths"] == list(th.booklet.grid_widths(role)), role
+
+
+def _grids(value):
+    """Every grid in the template data, in document order, however deeply it is nested."""
+    if isinstance(value, dict):
+        if value.get("type") == "grid":
+            yield value
+        for item in value.values():
+            yield from _grids(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _grids(item)

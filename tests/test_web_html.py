@@ -300,6 +300,9 @@ def test_grids_are_tables_of_inputs_under_scoped_headers(page):
     for node in nodes_of(t.Grid):
         (table,) = root.find("table", class_=f"form-grid role-{node.role}")
         assert [h.text for h in table.find("th", scope="col")] == list(node.columns)
+        shares = th.booklet.grid_widths(node.role)         # the print booklet's column shares, every grid
+        assert [c.attrs["style"] for c in table.find("col")] == [
+            f"width: {share / sum(shares) * 100:.1f}%" for share in shares], node.role
         body = table.find("tbody")[0].find("tr")
         if node.rows:                           # a week: each row headed by its day
             assert [r.find("th", scope="row")[0].text for r in body] == list(node.rows)

@@ -112,6 +112,16 @@ class BookletLooks:
     cover_logo_height_mm: float  # the institution's logo on the cover, if the theme names one
     cover_logo: str | None = None   # path to the institution's logo (PNG or JPEG), relative to the theme file
 
+    @staticmethod
+    def grid_field(role: str) -> str:
+        """The name of the field that holds the column shares of the ruled grid with ``role``
+        (appointments, tracker, activity): ``appointment_column_widths`` ..."""
+        return f"{'appointment' if role == 'appointments' else role.replace('-', '_')}_column_widths"
+
+    def grid_widths(self, role: str) -> tuple[float, ...] | None:
+        """The column shares of the ruled grid with ``role``, as every edition draws it (None: no such grid)."""
+        return getattr(self, self.grid_field(role), None)
+
 
 @dataclass(frozen=True)
 class HandoutLooks:

@@ -63,13 +63,13 @@ def use_line(story, node: t.Table | t.Chart):
 
 def grid(story, node: t.Grid) -> RuledGrid:
     """A ruled grid: a fixed one (one row per label) or one filling the rest of the page; its column
-    widths are the theme's ``<role>_column_widths``."""
+    widths are the theme's (``BookletLooks.grid_widths``)."""
     b = story.b
-    fractions = getattr(b, f"{node.role.replace('-', '_')}_column_widths")
+    fractions = b.grid_widths(node.role)
     if len(node.columns) != len(fractions):
         raise fail(node.columns[0].loc if node.columns else node.loc,
                    f"{node.role}_columns has {len(node.columns)} labels; the theme's "
-                   f"booklet.{node.role}_column_widths has {len(fractions)} columns")
+                   f"booklet.{b.grid_field(node.role)} has {len(fractions)} columns")
     return RuledGrid(list(fractions), b.ruled_line_gap * 1.6, story.colour("rule"), b.rule_width,
                      hints=list(node.hints), hint_font=story.fonts["regular"], hint_size=b.body_size,
                      hint_colour=story.colour("muted"), header=tuple(node.columns), header_font=story.fonts["bold"],

@@ -45,7 +45,7 @@ def results_form(node: t.ResultsForm, data) -> dict:
 
 def grid(node: t.Grid, data) -> dict:
     """Rows of cells: a row's label (a fixed grid), what a personal booklet wrote in, or the column's hint."""
-    widths = getattr(data.theme.booklet, f"{node.role.replace('-', '_')}_column_widths", None)
+    widths = data.theme.booklet.grid_widths(node.role)
     if widths is None or len(widths) != len(node.columns):
         widths = [1] * len(node.columns)
     count = len(node.rows) or max(data.theme.editions.html_appointment_rows, len(node.filled))

@@ -114,8 +114,8 @@ def grid(node: t.Grid, ctx, caption: str) -> Markup:
 
 
 def _columns(node: t.Grid, theme) -> Markup | None:
-    """The grid's column widths: the print booklet's shares for its role (``booklet.<role>_column_widths``)."""
-    shares = getattr(theme.booklet, f"{node.role.replace('-', '_')}_column_widths", None)
+    """The grid's column widths: the print booklet's shares for its role (``BookletLooks.grid_widths``)."""
+    shares = theme.booklet.grid_widths(node.role)
     if not shares or len(shares) != len(node.columns):
         return None
     total = sum(shares)
