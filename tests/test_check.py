@@ -199,3 +199,11 @@ def test_the_wording_rules_and_the_grade_read_a_figures_use_line():
         findings, _, _ = lint(changed, TODAY)
         found = [p for p in findings.warnings + findings.errors if p.message.startswith(wanted)]
         assert found and found[0].loc.path == at.path and found[0].loc.line == at.line, wanted
+
+
+def test_a_tool_block_s_id_is_not_read_as_patient_text():
+    """``- tool: my-results`` places a tool; the id is never printed, so no rule may grade or lint it."""
+    kit = load_valid(CONTENT)
+    placed = {b.tool for s in kit.sections for b in s.body if isinstance(b, m.Tool)}
+    assert placed == {"my-results", "activity-log"}
+    assert not [p for p in passages(kit) if p.text in placed]

@@ -143,7 +143,7 @@ def results_words(kit: m.Kit, short: bool) -> list[str]:
 
 
 def test_my_results_is_in_the_section_that_places_it(booklet):
-    section = next(s for s in KIT.sections if any(isinstance(b, m.Tool) and b.name == "my-results" for b in s.body))
+    section = next(s for s in KIT.sections if any(isinstance(b, m.Tool) and b.tool == "my-results" for b in s.body))
     text = booklet.part(section.title)
     assert [w for w in results_words(KIT, short=False) + [KIT.meta.my_results.intro] if squash(w) not in text] == []
 
@@ -175,7 +175,7 @@ def test_the_handouts_survival_table_says_what_to_do_with_it(built, subtype_id):
 
 
 def test_the_weekly_activity_log_sits_beside_the_activity_guidance(booklet):
-    section = next(s for s in KIT.sections if any(isinstance(b, m.Tool) and b.name == "activity-log" for b in s.body))
+    section = next(s for s in KIT.sections if any(isinstance(b, m.Tool) and b.tool == "activity-log" for b in s.body))
     words = KIT.meta.tools
     text = booklet.part(section.title)
     for word in (words.activity_log, words.activity_intro, *words.activity_columns, *words.weekdays):

@@ -19,7 +19,7 @@ from booklet.load.fields import Text
 NOT_PRINTED = frozenset({"id", "sources", "sections", "terms", "table", "tables", "charts", "path", "kind",
                          "seed", "receptors", "language", "keywords", "months", "appointment_hints", "quotes",
                          "category_column", "value_columns", "loc", "figure", "figures", "applies_to",
-                         "group", "within", "reach", "er", "pr", "her2"})
+                         "group", "within", "reach", "er", "pr", "her2", "tool"})
 PATIENT, CLINICIAN = "patient", "clinician"
 CLINICIAN_FIELDS = ("clinician", "deck")   # a table's own words for the deck: clinician_caption, deck_note ...
 

@@ -62,11 +62,11 @@ def activity_log(kit: m.Kit, loc) -> t.Box:
 
 def tool_node(kit: m.Kit, tool: m.Tool) -> t.Block:
     """The node for a ``tool:`` block of a section body."""
-    if tool.name == "my-results":
+    if tool.tool == "my-results":
         return my_results(kit)
-    if tool.name == "activity-log":
+    if tool.tool == "activity-log":
         return activity_log(kit, tool.loc)
-    raise ValueError(f"unknown tool {tool.name!r}")
+    raise ValueError(f"unknown tool {tool.tool!r}")
 
 
 def tracker_part(kit: m.Kit) -> t.Part:

@@ -125,8 +125,7 @@ BLOCKS: dict[str, tuple[type, dict[str, Field]]] = {
     "tool": (m.Tool, {"tool": Field(one_of(*tools.TOOLS))}),
 }
 # YAML key -> dataclass field, where the block's kind key doubles as its main value
-RENAMES = {"image": "path", "chart": "table", "heading": "text", "bullets": "items", "callout": "kind", "questions": "items",
-           "tool": "name"}
+RENAMES = {"image": "path", "chart": "table", "heading": "text", "bullets": "items", "callout": "kind", "questions": "items"}
 
 
 def read_block(r: Reader, node) -> m.Block | None:

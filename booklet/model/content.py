@@ -155,7 +155,7 @@ class Image:
 class Tool:
     """A write-in tool placed in a section: ``my-results`` or ``activity-log`` (words in kit.yaml)."""
 
-    name: Text
+    tool: Text                  # an id, never printed (check's passages skip it by this name)
     loc: Loc
     applies_to: "Applies | None" = None  # noqa: F821 - who it is for (booklet.model.personal)
 
