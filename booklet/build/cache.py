@@ -7,7 +7,6 @@ a ``RenderCache`` across rebuilds and renders only the documents whose fingerpri
 """
 from __future__ import annotations
 
-import dataclasses
 
 from booklet.compose.walk import fingerprint, part_print
 
@@ -26,7 +25,7 @@ class RenderCache:
         """The theme, loaded once per watcher (a change to the styles restarts the watcher)."""
         if self._theme is None:
             theme = load(styles)
-            self._theme = (theme, fingerprint(_theme_data(theme)))
+            self._theme = (theme, fingerprint(theme.values()))
         return self._theme[0]
 
     def key(self, output, doc, theme, options) -> str:
@@ -34,7 +33,7 @@ class RenderCache:
         own print is remembered for this build (the preflight and the render ask for the same ones)."""
         docs = doc if isinstance(doc, list) else [doc]
         known = self._theme is not None and self._theme[0] is theme
-        theme_print = self._theme[1] if known else fingerprint(_theme_data(theme))
+        theme_print = self._theme[1] if known else fingerprint(theme.values())
         return fingerprint([part_print(d) for d in docs], theme_print, options)
 
     def get(self, output, doc, key: str) -> bytes | None:
@@ -48,8 +47,3 @@ class RenderCache:
         """Forget everything (the styles changed: a template or font file may differ under the same name)."""
         self._bytes.clear()
         self.checked.clear()
-
-
-def _theme_data(theme) -> tuple:
-    """The theme's values (the typed groups and roles) and the folder its relative paths start from."""
-    return tuple(getattr(theme, f.name) for f in dataclasses.fields(theme) if f.name != "locs")

@@ -63,6 +63,14 @@ def document_strings(doc: t.Document) -> Iterator[tuple[str, Loc]]:
             yield text, getattr(text, "loc", doc.loc)
 
 
+def document_chars(doc: t.Document) -> set[str]:
+    """The characters beyond ASCII of every string a document will print. Each part's are remembered
+    by its print (``part_chars``), so a rebuild walks only the parts that changed."""
+    found = {c for part in doc.parts for c in part_chars(part)}
+    rest = dataclasses.replace(doc, parts=())
+    return found | {c for text, _ in document_strings(rest) for c in text if ord(c) > 127}
+
+
 def strings(node) -> Iterator[tuple[str, Loc]]:
     """Every string a node will print, each with the nearest location (for glyph checks)."""
     loc = getattr(node, "loc", None)

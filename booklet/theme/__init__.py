@@ -65,6 +65,11 @@ class Theme:
     def role(self, name: str) -> schema.Role:
         return self.roles[name]
 
+    def values(self) -> tuple:
+        """Every value that shapes an output (the typed groups, the roles, the file's path), without
+        the locations of its lines: what a rebuild's fingerprint of the theme is made from."""
+        return tuple(getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "locs")
+
 
 def load_theme(styles_dir: Path) -> Theme:
     """The theme in ``styles_dir/theme.yaml``; raises ContentError with every problem found."""

@@ -55,6 +55,12 @@ def width(text: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font, size)
 
 
+def measurer(fonts: dict[str, str]):
+    """``measure(text, size, bold) -> points`` in the regular or bold face of ``fonts`` (as
+    ``register_family`` names them): how a figure's or chart's layout measures its labels."""
+    return lambda text, size, bold: width(text, fonts["bold" if bold else "regular"], size)
+
+
 def covered(font: str) -> frozenset[int]:
     """The code points a registered font has glyphs for."""
     return _covered(font)
@@ -78,23 +84,17 @@ def _drawable(fonts: tuple[str, ...]) -> frozenset[str]:
     return frozenset(chr(c) for c in _have(fonts) if c <= 0xFFFF) | {"\n", "\t"}
 
 
-_KNOWN_GOOD: dict[tuple[str, ...], set[str]] = {}   # strings already found drawable, per set of faces
-
-
 def check_glyphs(texts: Iterable[tuple[str, Loc]], theme, fonts: tuple[str, ...] = ("regular",)) -> Problems:
     """A located error for every string holding a character that the theme's ``fonts`` cannot all draw
     (the first such character of each string)."""
     problems = Problems()
     names = register_family(theme)
-    have = _have(tuple(names[f] for f in fonts))
-    known = _KNOWN_GOOD.setdefault(tuple(names[f] for f in fonts), set())
-    drawable = _drawable(tuple(names[f] for f in fonts))
+    faces = tuple(names[f] for f in fonts)
+    have = _have(faces)
+    drawable = _drawable(faces)
     seen: set[tuple[str, Loc]] = set()
     for text, loc in texts:
-        if text in known:                     # checked before in this process (the watcher's rebuilds)
-            continue
         if drawable.issuperset(text):         # the common case, without a loop in Python
-            known.add(text)
             continue
         if (text, loc) in seen:
             continue

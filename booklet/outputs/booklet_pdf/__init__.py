@@ -25,24 +25,27 @@ def preflight(docs, theme, options):
     from booklet.compose.walk import document_strings, part_print, strings
     from booklet.errors import Loc, Problems
     from booklet.outputs.booklet_pdf.tools import logo_problems
-    from booklet.typeset.fonts import check_glyphs
+    from booklet.typeset.fonts import check_glyphs, register_family
 
     faces = ("regular", "bold")
+    fonts = tuple(register_family(theme)[face] for face in faces)
     problems = Problems()
     for doc in docs:      # parts found drawable before in this process are not walked again (watch)
-        fresh = [p for p in doc.parts if (part_print(p), str(theme.path)) not in _DRAWABLE_PARTS]
+        fresh = [p for p in doc.parts if (part_print(p), fonts) not in _DRAWABLE_PARTS]
         for part in fresh:
             found = check_glyphs(strings(part), theme, faces)
             problems.items += found.items
             if not found.errors:
-                _DRAWABLE_PARTS.add((part_print(part), str(theme.path)))
+                _DRAWABLE_PARTS[(part_print(part), fonts)] = None
+                if len(_DRAWABLE_PARTS) > 2048:        # bounded: a clinic run passes many patients' parts
+                    _DRAWABLE_PARTS.pop(next(iter(_DRAWABLE_PARTS)))
         problems.items += check_glyphs(document_strings(dataclasses.replace(doc, parts=())), theme, faces).items
     for message in logo_problems(theme):
         problems.error(Loc(str(theme.path)), message)
     return problems
 
 
-_DRAWABLE_PARTS: set[tuple[str, str]] = set()
+_DRAWABLE_PARTS: dict[tuple[str, tuple[str, ...]], None] = {}   # (part print, font names)
 
 
 def render(doc, theme, options) -> bytes:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 from booklet.compose import tree as t
-from booklet.compose.walk import fingerprint, part_chars, strings
+from booklet.compose.walk import document_chars, fingerprint
 from booklet.outputs.booklet_pdf.pages import BookletTemplate, Geometry
 from booklet.outputs.booklet_pdf.story import Story
 from booklet.outputs.pdf import base as pdfbase
@@ -18,7 +18,7 @@ def render_booklet(doc: t.Document, theme, options) -> bytes:
     template = BookletTemplate(buffer, geometry, theme, fonts, doc.folio, options.build_time,
                                **pdfbase.pdf_info(doc.meta))
     # what besides a part's own tree shapes its pages: looks, geometry, the document's fixed words
-    template.context = fingerprint(_theme_values(theme), geometry, doc.folio, doc.pad_title, doc.meta)
+    template.context = fingerprint(theme.values(), geometry, doc.folio, doc.pad_title, doc.meta)
     template.glyphs = glyph_order(doc)
     template.build(Story(doc, theme, fonts, geometry, template).flowables())
     return buffer.getvalue()
@@ -31,15 +31,7 @@ SYMBOLS = "\u2022\u2610\u2713\u2014\u2013\u2018\u2019\u201c\u201d\u2026\u00d7\u2
 def glyph_order(doc: t.Document) -> str:
     """The characters beyond ASCII to give glyph codes before drawing: the renderer's own symbols in
     a fixed order, then the document's other characters in code-point order."""
-    # per part from part_chars, which remembers them by the part's print: an unchanged part is not
-    # walked again on a rebuild
-    extra = {c for part in doc.parts for c in part_chars(part)}
-    extra |= {c for text in (doc.pad_title, doc.folio, *_slide_strings(doc)) for c in text if ord(c) > 127}
-    return SYMBOLS + "".join(sorted(extra - set(SYMBOLS)))
-
-
-def _slide_strings(doc: t.Document):
-    return (text for slide in doc.slides for text, _ in strings(slide))
+    return SYMBOLS + "".join(sorted(document_chars(doc) - set(SYMBOLS)))
 
 
 def column_width(doc: t.Document, font: str, theme) -> float:
@@ -47,9 +39,3 @@ def column_width(doc: t.Document, font: str, theme) -> float:
     sample = doc.measure or doc.meta.subtitle
     average = typeset_fonts.width(sample, font, theme.booklet.body_size) / len(sample)
     return average * theme.booklet.measure_chars
-
-
-def _theme_values(theme) -> tuple:
-    import dataclasses
-
-    return tuple(getattr(theme, f.name) for f in dataclasses.fields(theme) if f.name != "locs")

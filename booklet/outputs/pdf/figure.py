@@ -18,7 +18,7 @@ from booklet.errors import fail
 from booklet.figures import drawing as d
 from booklet.outputs.pdf.base import labelled, para
 from booklet.outputs.pdf.chart import hatch_lines
-from booklet.typeset.fonts import width as text_width
+from booklet.typeset.fonts import measurer
 
 KAPPA = 0.5523              # control-point distance of a quarter circle drawn with a cubic Bezier curve
 
@@ -138,11 +138,6 @@ def oval(cx: float, cy: float, r: float) -> Path:
     return rounded(cx - r, cy - r, 2 * r, 2 * r, r)
 
 
-def measure_with(fonts: dict[str, str]):
-    """The ``measure`` a layout needs, from the PDF's own registered fonts."""
-    return lambda text, size, bold: text_width(text, fonts["bold" if bold else "regular"], size)
-
-
 def vector(drawing: d.Drawing, theme, fonts: dict[str, str]) -> Drawing:
     """``drawing`` as a reportlab Drawing (a flowable), the same size in points."""
     painter = Painter(theme, fonts, drawing.height)
@@ -155,7 +150,7 @@ def vector(drawing: d.Drawing, theme, fonts: dict[str, str]) -> Drawing:
 
 def figure_drawing(node, width: float, theme, fonts: dict[str, str]) -> Drawing:
     """The tree ``Figure`` laid out ``width`` wide at the booklet's figure text size, as vector graphics."""
-    laid = figures.layout(node, width, theme.figures.booklet_text_size, measure_with(fonts))
+    laid = figures.layout(node, width, theme.figures.booklet_text_size, measurer(fonts))
     return vector(laid, theme, fonts)
 
 

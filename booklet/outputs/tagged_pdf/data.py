@@ -87,12 +87,9 @@ def figure(node: t.Figure, data: Data) -> dict:
     """Laid out as the print booklet lays it out: the text column's width, the booklet's figure text
     size (scaled with the edition's body text), every label measured with the font Typst embeds."""
     from booklet.figures import layout
-    from booklet.typeset.fonts import register_family, width
+    from booklet.typeset.fonts import measurer, register_family
 
-    names = register_family(data.theme)
-
-    def measure(value: str, size: float, bold: bool) -> float:
-        return width(value, names["bold" if bold else "regular"], size)
+    measure = measurer(register_family(data.theme))
     theme = data.theme
     column = theme.page_size[0] - (theme.page.margin_inner_mm + theme.page.margin_outer_mm) * tools.MM
     size = theme.figures.booklet_text_size * theme.editions.pdf_body_size / theme.booklet.body_size

@@ -41,12 +41,9 @@ def _text(words: str, x: float, y: float, size: float, measure, colour: str, bol
 
 def chart_svg(chart: t.Chart, ident: str, theme) -> Markup:
     from booklet.outputs.web_html.figures import sizes
-    from booklet.typeset.fonts import register_family, width as text_width
+    from booklet.typeset.fonts import measurer, register_family
 
-    names = register_family(theme)
-
-    def measure(words: str, size: float, bold: bool) -> float:
-        return text_width(words, names["bold" if bold else "regular"], size)
+    measure = measurer(register_family(theme))
     looks, colours = theme.editions, theme.colours
     width, size = sizes(theme).narrow, sizes(theme).text
     height = looks.chart_height

@@ -43,12 +43,9 @@ def figure(node: t.Figure, ctx) -> Markup:
     text equivalent with its source numbers, and its use line where it has one (as under a table)."""
     from booklet.figures import layout
     from booklet.outputs.web_html.blocks import refs, slug
-    from booklet.typeset.fonts import register_family, width
+    from booklet.typeset.fonts import measurer, register_family
 
-    names = register_family(ctx.theme)
-
-    def measure(value: str, points: float, bold: bool) -> float:
-        return width(value, names["bold" if bold else "regular"], points)
+    measure = measurer(register_family(ctx.theme))
     size = sizes(ctx.theme)
     pictures = [drawing_svg(layout(node, room, size.text, measure), ctx.new_id("figure"), node.title, node.alt,
                             ctx.theme, measure, f"figure-{kind}")
