@@ -64,7 +64,7 @@ def preflight_problems(jobs: list[Job], theme: Theme, options: BuildOptions,
     problems: list[Problem] = []
     for output in dict.fromkeys(job.output for job in jobs):
         docs = [job.doc for job in jobs if job.output is output]
-        key = cache.key(output, docs, theme, options) if cache else None
+        key = cache.key(docs, theme, options) if cache else None
         found = cache.checked.get((output.NAME, key)) if cache else None
         if found is None:
             found = registry.preflight(output, docs, theme, options).errors
@@ -136,7 +136,7 @@ def _with_cache(jobs: list[Job], theme: Theme, options: BuildOptions, cache: Ren
     """The watcher's rebuild, in this process (where renderers keep what they can reuse next time):
     a job whose document, theme and options are unchanged reuses its bytes."""
     preflight_all(jobs, theme, options, cache)
-    keys = {i: cache.key(job.output, job.doc, theme, options) for i, job in enumerate(jobs)}
+    keys = {i: cache.key(job.doc, theme, options) for i, job in enumerate(jobs)}
     results = {i: ("ok", cache.get(job.output, job.doc, keys[i])) for i, job in enumerate(jobs)}
     todo = [i for i, (_, data) in results.items() if data is None]
     results.update(_run(jobs, todo, theme, options))

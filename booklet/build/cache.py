@@ -7,7 +7,6 @@ a ``RenderCache`` across rebuilds and renders only the documents whose fingerpri
 """
 from __future__ import annotations
 
-
 from booklet.compose.walk import fingerprint, part_print
 
 
@@ -28,7 +27,7 @@ class RenderCache:
             self._theme = (theme, fingerprint(theme.values()))
         return self._theme[0]
 
-    def key(self, output, doc, theme, options) -> str:
+    def key(self, doc, theme, options) -> str:
         """The print of a document (or a list of them) with the theme and the options. Each document's
         own print is remembered for this build (the preflight and the render ask for the same ones)."""
         docs = doc if isinstance(doc, list) else [doc]
@@ -42,8 +41,3 @@ class RenderCache:
 
     def put(self, output, doc, key: str, data: bytes) -> None:
         self._bytes[(output.NAME, doc.name)] = (key, data)
-
-    def clear(self) -> None:
-        """Forget everything (the styles changed: a template or font file may differ under the same name)."""
-        self._bytes.clear()
-        self.checked.clear()

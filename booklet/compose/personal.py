@@ -43,15 +43,14 @@ def with_contact(kit: m.Kit, patient) -> m.Kit:
 
 
 def applying(kit: m.Kit, patient) -> m.Kit:
-    """The kit with only what applies to ``patient``: the sections and blocks whose ``applies_to``
-    matches, and a glossary of just the terms the kept sections and the patient's own subtype page print."""
+    """The kit with only the sections, blocks and list items whose ``applies_to`` matches ``patient``
+    (its glossary whole: ``printed_terms`` cuts it to what the pages print)."""
     sections = []
     for section in kit.sections:
         if patient.applies(section.applies_to):
             sections.append(dataclasses.replace(section, body=kept_blocks(section.body, patient),
                                                 key_points=_kept_items(section.key_points, patient)))
-    kept = dataclasses.replace(kit, sections=tuple(sections))
-    return dataclasses.replace(kept, glossary=printed_terms(kept, patient))
+    return dataclasses.replace(kit, sections=tuple(sections))
 
 
 def kept_blocks(body: tuple[m.Block, ...], patient) -> tuple[m.Block, ...]:
@@ -83,13 +82,10 @@ def _still_says_something(block: m.Block) -> bool:
     return not isinstance(block, m.Callout) or bool(block.text or block.items)
 
 
-def printed_terms(kit: m.Kit, patient) -> tuple[m.GlossaryTerm, ...]:
-    """The glossary terms any of whose spellings is printed, as a whole word, in the kit's sections
-    (tables they show included) or on the patient's own subtype page."""
-    parts = [booklet.section_part(kit, section, number) for number, section in enumerate(kit.sections, 1)]
-    own = your_type(kit, patient)
-    text = " ".join(s for part in (*parts, *([own] if own else [])) for s, _ in walk.strings(part)).casefold()
-    return tuple(term for term in kit.glossary if any(_printed_as_word(sp.casefold(), text) for sp in term.spellings))
+def printed_terms(glossary: tuple[m.GlossaryTerm, ...], parts) -> tuple[m.GlossaryTerm, ...]:
+    """The glossary terms any of whose spellings ``parts`` print as a whole word (their tables too)."""
+    text = " ".join(s for part in parts for s, _ in walk.strings(part)).casefold()
+    return tuple(term for term in glossary if any(_printed_as_word(sp.casefold(), text) for sp in term.spellings))
 
 
 def _printed_as_word(spelling: str, text: str) -> bool:
@@ -109,21 +105,35 @@ def _word_char(char: str) -> bool:
 
 
 def personal_booklet(kit: m.Kit, patient) -> t.Document:
-    doc = booklet.compose(applying(kit, patient))
-    cover, _, *listed = doc.parts
+    kept = applying(kit, patient)
+    doc = booklet.compose(kept)
+    own = your_type(kit, patient)
+    sections = [p for p in doc.parts if p.role == "section"] + ([own] if own else [])
+    glossary = booklet.furniture_parts(dataclasses.replace(kept, glossary=printed_terms(kit.glossary, sections)))[0]
+    cover, _, *listed = (glossary if p.key == glossary.key else p for p in doc.parts)
     words = kit.personal.words
     prepared = f"{words.prepared_for} {patient.name}" if patient.name else words.prepared_for_you
     cover = dataclasses.replace(cover, blocks=(*cover.blocks, t.Paragraph(prepared, words.loc, "label"),
                                                t.Paragraph(words.full_booklet, words.loc, "body")))
-    own = your_type(kit, patient)
     listed = [fill(part, patient, kit.meta.pages.months) for part in listed]
     if own is not None:
         listed.insert(0, own)
     # the full booklet's column: the sections a patient shares with others are laid out the same
     # pad=None: a personal booklet comes off a desk printer, not folded into signatures, so it gets
     # no blank notes pages to reach the full booklet's page multiple
-    return dataclasses.replace(doc, name=f"patients/{patient.id}/booklet", measure=booklet.compose(kit).measure,
+    return dataclasses.replace(doc, name=f"patients/{patient.id}/booklet", measure=_full_measure(kit),
                                parts=(cover, booklet.contents_part(kit, listed), *listed), pad=None)
+
+
+_MEASURE: list = [None, ""]      # (the sections it was taken from, the full booklet's running text)
+
+
+def _full_measure(kit: m.Kit) -> str:
+    """The full booklet's running text, composed once for all the patients of a run (the sections
+    are the same object for every patient: ``with_contact`` changes only the kit's meta)."""
+    if _MEASURE[0] is not kit.sections:
+        _MEASURE[:] = [kit.sections, booklet.compose(kit).measure]
+    return _MEASURE[1]
 
 
 def your_type(kit: m.Kit, patient) -> t.Part | None:

@@ -25,12 +25,9 @@ def check_booklet(kit: m.Kit, patient, doc: t.Document, readback: Readback) -> P
     if own is not None and own.title not in anchors:
         problems.error(patient.loc, f"the personal booklet for {patient.id} is missing the patient's own "
                                     "subtype page")
-    for part in doc.parts:
-        for block in part.blocks:
-            for what, written in _written(block):
-                if squash(written) not in _part_text(readback, part.title):
-                    problems.error(patient.loc, f"the personal booklet for {patient.id} does not print the "
-                                                f"{what} on the page '{part.title}'")
+    for part, what in _unprinted(doc, lambda part: _part_text(readback, part.title)):
+        problems.error(patient.loc, f"the personal booklet for {patient.id} does not print the {what} on the page "
+                                    f"'{part.title}'")
     return problems
 
 
@@ -41,12 +38,18 @@ def check_handout(patient, doc: t.Document, readback: Readback) -> Problems:
     header = next(p for p in doc.parts if p.role == "header")
     if squash(header.title) not in readback.text:
         problems.error(patient.loc, f"the handout for {patient.id} does not name its subtype")
+    for _, what in _unprinted(doc, lambda part: readback.text):
+        problems.error(patient.loc, f"the handout for {patient.id} does not print the {what}")
+    return problems
+
+
+def _unprinted(doc: t.Document, text_of):
+    """(part, what) for every detail written into the document that ``text_of(part)`` does not hold."""
     for part in doc.parts:
         for block in part.blocks:
             for what, written in _written(block):
-                if squash(written) not in readback.text:
-                    problems.error(patient.loc, f"the handout for {patient.id} does not print the {what}")
-    return problems
+                if squash(written) not in text_of(part):
+                    yield part, what
 
 
 def _written(block) -> list[tuple[str, str]]:
