@@ -19,7 +19,7 @@ from booklet.errors import Loc, Problems, unique_ids
 from booklet.load import tools
 from booklet.load.fields import (DATE, ID, ID_LIST, INT, INT_LIST, TEXT, TEXT_LIST, Field, Reader, Text, build,
                                  list_of, nested, one_of)
-from booklet.load.yamltext import compose_file
+from booklet.load.yamltext import compose_bytes
 
 OPTIONAL = dict(required=False)
 
@@ -213,13 +213,12 @@ class _Tree:
         except ValueError:
             return str(path)
 
-    def read(self, path: Path, spec: dict[str, Field] | None, what: str) -> tuple[Reader, Any]:
+    def read(self, path: Path, spec: dict[str, Field], what: str) -> tuple[Reader, Any]:
         reader = Reader(self.shown(path), self.problems)
         if not path.is_file():
             self.problems.error(Loc(reader.path), f"missing file: {what} is required")
             return reader, None
-        return reader, self.memo(path, reader.path, what, lambda r, node: node if spec is None else
-                                 r.fields(node, spec, what))
+        return reader, self.memo(path, reader.path, what, lambda r, node: r.fields(node, spec, what))
 
     def memo(self, path: Path, shown: str, what: str, make):
         """``make(reader, node)`` for the file at ``path``, reused while the file's bytes are the same
@@ -230,9 +229,9 @@ class _Tree:
             self.problems.error(Loc(shown), f"cannot read file: {exc.strerror}")
             return None
         key = (shown, what, id(make.__code__), hashlib.sha1(data).hexdigest())
-        if key not in _READ:
+        if key not in _READ:             # composed from the bytes just hashed: one read, one key
             found = Problems()
-            node = compose_file(path, shown, found)
+            node = compose_bytes(data, shown, found)
             _READ[key] = (None if node is None else make(Reader(shown, found), node), found.items)
             if len(_READ) > 4096:
                 _READ.pop(next(iter(_READ)))

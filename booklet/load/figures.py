@@ -115,9 +115,7 @@ def read_figures(tree) -> list[m.Figure]:
         return []
     found = []
     for path in tree.folder("figures"):
-        reader, node = tree.read(path, None, "a figure")
-        if node is not None:
-            figure = read_figure(reader, node)
-            if figure is not None:
-                found.append(figure)
+        figure = tree.memo(path, tree.shown(path), "a figure", read_figure)
+        if figure is not None:
+            found.append(figure)
     return found

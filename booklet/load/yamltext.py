@@ -95,7 +95,7 @@ def compose_file(path: Path, shown: str, problems: Problems):
     key = (shown, hashlib.sha1(data).hexdigest())
     if key not in _COMPOSED:
         found = Problems()
-        _COMPOSED[key] = (_compose_bytes(data, shown, found), found.items)
+        _COMPOSED[key] = (compose_bytes(data, shown, found), found.items)
         if len(_COMPOSED) > 4096:
             _COMPOSED.pop(next(iter(_COMPOSED)))
     node, items = _COMPOSED[key]
@@ -103,7 +103,8 @@ def compose_file(path: Path, shown: str, problems: Problems):
     return node
 
 
-def _compose_bytes(data: bytes, shown: str, problems: Problems):
+def compose_bytes(data: bytes, shown: str, problems: Problems):
+    """The root node of a YAML file's bytes, or None after reporting why they cannot be used."""
     text = decode_utf8(data, shown, problems)
     if text is None:
         return None
